@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Scalar.AspNetCore;
+
+namespace Endorse.Web.Api;
+
+/// <summary>The REST API's shared plumbing: /api/v1, problem details (RFC 9457), OpenAPI and its reference page.</summary>
+public static class ApiSetup
+{
+    public static IServiceCollection AddEndorseApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options =>
+        {
+            options.CustomizeProblemDetails = context =>
+            {
+                context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+                context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            };
+        });
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Endorse API";
+                document.Info.Version = "v1";
+                document.Info.Description =
+                    "The REST API of Endorse, the customer reference and advocacy platform. " +
+                    "Authenticate with a personal access token (create one under Settings → Access tokens) sent as " +
+                    "`Authorization: Bearer edr_…`; it acts with its user's roles. Lists take `page`, `pageSize` (≤ 200), " +
+                    "`sort`, `desc` and `search`, and answer `{ items, total, totalIsCapped, page, pageSize }`. " +
+                    "Errors are RFC 9457 problem details; validation errors list each field's messages under `errors`.";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+        });
+        return services;
+    }
+
+    public static void MapEndorseApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Endorse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.ReadCustomers);
+        ApiRegistration.MapFeatureApis(api);
+    }
+}

@@ -1,0 +1,88 @@
+using Endorse.Audit;
+using Endorse.Data;
+using Endorse.Users;
+using Endorse.Web.Api;
+using Endorse.Web.Auth;
+using Endorse.Web.Components;
+using Endorse.Web.Features.SignIn;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace Endorse.Web.Hosting;
+
+/// <summary>Everything Endorse adds to the ASP.NET Core host, in one place, so Program.cs stays a few lines.</summary>
+public static class EndorseHost
+{
+    public static void AddEndorse(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = DatabaseSettings.From(builder.Configuration);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddDbContext<EndorseDbContext>(database.Apply);
+        services.AddDbContextFactory<EndorseDbContext>(database.Apply, ServiceLifetime.Scoped);
+
+        services.AddDataProtection().SetApplicationName("Endorse").PersistKeysToDbContext<EndorseDbContext>();
+        services.AddIdentityCore<EndorseUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<EndorseDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddEndorseAuthentication();
+        services.AddEndorseAuthorization();
+        services.AddEndorseApi();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+
+        services.AddHealthChecks().AddDbContextCheck<EndorseDbContext>("database", tags: ["ready"]);
+        services.AddEndorseFeatures(builder.Configuration);
+    }
+
+    public static void UseEndorse(this WebApplication app)
+    {
+        // Bad requests (a malformed body, a bad antiforgery token) answer 400 with problem details, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapEndorseApi();
+        app.MapSignInEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>Applies migrations and, on a first start, loads the demo data set and demo users.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        await DatabaseMigrator.MigrateAsync(db);
+        await DemoSetup.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Logger, app.Urls);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Endorse.Web.Hosting;
+
+/// <summary>Each feature's services. One line a feature keeps merges between features painless.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddEndorseFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Endorse.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Endorse.Data.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.NameSearch).HasMaxLength(201);
+        builder.Property(c => c.FirstNameSearch).HasMaxLength(201);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.EmailSearch).HasMaxLength(254);
+        builder.Property(c => c.Phone).HasMaxLength(50);
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Language).HasMaxLength(50);
+        builder.Property(c => c.ExternalId).HasMaxLength(100);
+
+        builder.HasIndex(c => c.NameSearch);
+        builder.HasIndex(c => c.FirstNameSearch);
+        builder.HasIndex(c => c.EmailSearch);
+        builder.HasIndex(c => new { c.AccountId, c.NameSearch });
+        builder.HasIndex(c => new { c.SeniorityTier, c.NameSearch });
+        builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
+
+        builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(c => c.DisplayName);
+        builder.Property(c => c.UpdatedAt).IsConcurrencyToken();
+    }
+}

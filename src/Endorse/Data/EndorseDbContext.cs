@@ -1,0 +1,141 @@
+using Endorse.AccessTokens;
+using Endorse.Accounts;
+using Endorse.Audit;
+using Endorse.Contacts;
+using Endorse.Import;
+using Endorse.Notifications;
+using Endorse.Opportunities;
+using Endorse.Products;
+using Endorse.Taxonomy;
+using Endorse.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.Data;
+
+public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<EndorseUser>(options), IDataProtectionKeyContext
+{
+    private readonly ICurrentActor actor = actor ?? new SystemActor();
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountProduct> AccountProducts => Set<AccountProduct>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<SalesArea> SalesAreas => Set<SalesArea>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
+
+    /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Set false for bulk work (imports, the data generator) that writes its own summary audit entry.</summary>
+    public bool AuditEachChange { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EndorseDbContext).Assembly);
+
+        if (Database.IsSqlite())
+        {
+            // SQLite has no native DateTimeOffset or decimal ordering; store them in forms that sort correctly.
+            SqliteConventions.Apply(builder);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var audit = BeforeSave();
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (AfterSave(audit))
+        {
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = BeforeSave();
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (AfterSave(audit))
+        {
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Records an action that is not a plain property change (a role granted, a token revoked, an import finished).</summary>
+    public void Audit(string entityType, string entityId, string action, string? changes = null) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Changes = changes,
+        });
+
+    private List<PendingAudit> BeforeSave()
+    {
+        var now = clock.GetUtcNow();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            SearchColumns.Refresh(entry.Entity);
+            Timestamps.Touch(entry, now);
+
+            if (AuditEachChange && entry.Entity is IAudited)
+            {
+                pending.Add(AuditTrail.Capture(entry));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Writes audit entries once the ids of new rows are known. Returns true when there is something to save.</summary>
+    private bool AfterSave(List<PendingAudit> pending)
+    {
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var item in pending)
+        {
+            AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                EntityType = item.EntityType,
+                EntityId = item.Entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Action = item.Action,
+                Changes = item.Changes,
+            });
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net.Http.Headers;
+using Endorse.AccessTokens;
+using Endorse.Data;
+using Endorse.Users;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Endorse.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Endorse hosted in memory on a fresh database of its own: a temporary SQLite file, or a new database
+/// in the test PostgreSQL cluster. Demo data is off; tests create what they need.
+/// </summary>
+public sealed class EndorseApp : WebApplicationFactory<Program>
+{
+    private readonly string provider;
+    private readonly string connectionString;
+    private readonly string? sqliteFile;
+    private readonly string? postgresDatabase;
+
+    public EndorseApp(string provider, IDictionary<string, string?>? settings = null)
+    {
+        this.provider = provider;
+        Settings = settings ?? new Dictionary<string, string?>();
+        DataFolder = Path.Combine(Path.GetTempPath(), "endorse-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        if (provider == TestDatabases.Sqlite)
+        {
+            sqliteFile = Path.Combine(DataFolder, "endorse.db");
+            connectionString = $"Data Source={sqliteFile}";
+        }
+        else
+        {
+            var server = TestDatabases.PostgresConnectionString ?? throw new InvalidOperationException("ENDORSE_TEST_POSTGRES is not set.");
+            postgresDatabase = "endorse_test_" + Guid.NewGuid().ToString("N")[..12];
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
+        }
+    }
+
+    public IDictionary<string, string?> Settings { get; }
+
+    /// <summary>A folder of this app's own for files (outbox, uploads).</summary>
+    public string DataFolder { get; }
+
+    public string Provider => provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Endorse", connectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Mail:OutboxFolder", Path.Combine(DataFolder, "outbox"));
+        builder.UseSetting("Storage:Folder", Path.Combine(DataFolder, "files"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates a user with a role and returns an API client that authenticates as them with a personal access token.</summary>
+    public async Task<HttpClient> ClientForAsync(string role, string? email = null)
+    {
+        var user = await CreateUserAsync(role, email);
+        return ClientWithToken(await CreateTokenAsync(user.Id));
+    }
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<EndorseUser> CreateUserAsync(string role, string? email = null, int? salesAreaId = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EndorseUser>>();
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        var user = new EndorseUser { UserName = email, Email = email, DisplayName = role + " user", SalesAreaId = salesAreaId, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, "Test-password-1");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    public async Task<string> CreateTokenAsync(string userId)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        var token = AccessTokenSecret.Create();
+        db.AccessTokens.Add(new AccessToken { UserId = userId, Name = "test", Prefix = AccessTokenSecret.Shown(token), TokenHash = AccessTokenSecret.Hash(token), CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        return token;
+    }
+
+    /// <summary>Runs work against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<EndorseDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EndorseDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestDatabases.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean from the temp folder.
+        }
+    }
+}
