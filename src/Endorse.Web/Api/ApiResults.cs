@@ -1,0 +1,37 @@
+using Endorse.Listing;
+
+namespace Endorse.Web.Api;
+
+/// <summary>Turns feature results into HTTP results: problem details for every failure.</summary>
+public static class ApiResults
+{
+    public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onSuccess)
+    {
+        if (result.NotFound)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (result.Forbidden)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "You may not change this record.");
+        }
+
+        if (result.Conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else", detail: "Reload the record and apply your change again.");
+        }
+
+        if (result.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary(), title: "The request has invalid fields.");
+        }
+
+        return onSuccess(result.Value!);
+    }
+
+    /// <summary>Streams a CSV download of a list's rows.</summary>
+    public static IResult Csv<T>(IAsyncEnumerable<T> rows, string fileName) =>
+        Results.Stream(stream => CsvExport.WriteAsync(stream, rows), "text/csv; charset=utf-8", fileName);
+
+}
