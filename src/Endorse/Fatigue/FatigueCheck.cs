@@ -89,7 +89,7 @@ public static class FatigueCheck
         }
 
         // Rules that end on a date.
-        var rules = BuildRules(policy, preferences, advocate, account, activities);
+        var rules = BuildRules(policy, preferences, advocate, account, activities, activityType);
         var headroom = FatigueHeadroom.Unlimited;
         foreach (var rule in rules)
         {
@@ -122,7 +122,7 @@ public static class FatigueCheck
     }
 
     private static List<Rule> BuildRules(
-        FatiguePolicy policy, AdvocatePreferences preferences, AdvocateState advocate, AccountState account, IReadOnlyList<ActivityRecord> activities)
+        FatiguePolicy policy, AdvocatePreferences preferences, AdvocateState advocate, AccountState account, IReadOnlyList<ActivityRecord> activities, ActivityType activityType)
     {
         var rules = new List<Rule>();
         if (advocate.Status == AdvocateStatus.Resting && advocate.RestingUntil is { } until)
@@ -130,12 +130,13 @@ public static class FatigueCheck
             rules.Add(new RangeRule(BlockReasons.Resting, DateOnly.MinValue, until, 0));
         }
 
-        foreach (var cap in policy.AdvocateCaps)
+        // A cap on one activity type applies only to a request of that type; a cap on every type (null) always.
+        foreach (var cap in policy.AdvocateCaps.Where(c => c.ActivityType is null || c.ActivityType == activityType))
         {
             rules.Add(new RollingCapRule(BlockReasons.AdvocateCapReached, cap, Dates(activities, a => a.AdvocateId == advocate.AdvocateId, cap.ActivityType)));
         }
 
-        foreach (var cap in policy.AccountCaps)
+        foreach (var cap in policy.AccountCaps.Where(c => c.ActivityType is null || c.ActivityType == activityType))
         {
             rules.Add(new RollingCapRule(BlockReasons.AccountCapReached, cap, Dates(activities, a => a.AccountId == account.AccountId, cap.ActivityType)));
         }
@@ -278,8 +279,9 @@ public static class FatigueCheck
                 : null;
 
         /// <summary>
-        /// The fullest window of the cap's length that contains <paramref name="date"/>: the trailing one
-        /// [date - window + 1, date] unless activities booked after the date fill a later one.
+        /// The fullest window of the cap's length that contains <paramref name="date"/>. Sliding the window later
+        /// drops past activities and takes in booked ones, so the fullest starts at the earliest day, on a past
+        /// activity or on the date itself; ties go to the earliest (the trailing window "the last N days").
         /// </summary>
         private (int Count, DateOnly Start) Busiest(DateOnly date)
         {
@@ -289,15 +291,21 @@ public static class FatigueCheck
             {
                 if (d > earliest && d <= date)
                 {
-                    var count = CountFrom(d);
-                    if (count > best.Count)
-                    {
-                        best = (count, d);
-                    }
+                    Consider(d);
                 }
             }
 
+            Consider(date);
             return best;
+
+            void Consider(DateOnly start)
+            {
+                var count = CountFrom(start);
+                if (count > best.Count)
+                {
+                    best = (count, start);
+                }
+            }
         }
 
         private int CountFrom(DateOnly start)
