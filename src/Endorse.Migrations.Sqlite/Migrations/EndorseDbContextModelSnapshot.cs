@@ -203,6 +203,202 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.ToTable("AccountProducts");
                 });
 
+            modelBuilder.Entity("Endorse.Activities.AdvocacyActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("AccountId", "OccurredOn");
+
+                    b.HasIndex("AdvocateId", "OccurredOn");
+
+                    b.ToTable("AdvocacyActivities");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityTypes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnrolledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxActivitiesPerQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreferredChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RestingUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AccountId", "Status");
+
+                    b.ToTable("Advocates");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateBlackout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvocateId", "From");
+
+                    b.ToTable("AdvocateBlackouts");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateProduct", b =>
+                {
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdvocateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("AdvocateProducts");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RestingUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvocateId", "At");
+
+                    b.ToTable("AdvocateStatusChanges");
+                });
+
             modelBuilder.Entity("Endorse.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -663,6 +859,248 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvocatesNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumSeniority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProspectName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SizeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "NeededBy");
+
+                    b.ToTable("ReferenceRequests");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvocateComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvocateRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AskExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskTokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Objection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedSlots")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnerDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerDecisionById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequesterQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RequesterSaysHappened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RequesterWouldUseAgain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduledMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AdvocateId", "Status");
+
+                    b.HasIndex("RequestId", "AdvocateId")
+                        .IsUnique();
+
+                    b.ToTable("RequestParticipants");
+                });
+
+            modelBuilder.Entity("Endorse.Settings.ProgramSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FatiguePolicy")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FulfilmentModes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchWeights")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramSettings");
+                });
+
             modelBuilder.Entity("Endorse.Taxonomy.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -1018,6 +1456,65 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Endorse.Activities.AdvocacyActivity", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.HasOne("Endorse.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateBlackout", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany("Blackouts")
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateProduct", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany("Products")
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateStatusChange", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Contacts.Contact", b =>
                 {
                     b.HasOne("Endorse.Accounts.Account", "Account")
@@ -1062,6 +1559,40 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.HasOne("Endorse.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestParticipant", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", "Advocate")
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Advocate");
                 });
 
             modelBuilder.Entity("Endorse.Taxonomy.SalesArea", b =>
@@ -1130,9 +1661,21 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Navigation("Products");
                 });
 
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.Navigation("Blackouts");
+
+                    b.Navigation("Products");
+                });
+
             modelBuilder.Entity("Endorse.Import.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -165,6 +165,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProgramSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    FatiguePolicy = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    MatchWeights = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FulfilmentModes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -545,6 +560,254 @@ namespace Endorse.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Advocates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RestingUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ActivityTypes = table.Column<int>(type: "integer", nullable: false),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Topics = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MaxActivitiesPerQuarter = table.Column<int>(type: "integer", nullable: true),
+                    PreferredChannel = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnrolledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    BookingVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Advocates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Advocates_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Advocates_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequesterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequesterName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OpportunityId = table.Column<int>(type: "integer", nullable: true),
+                    ProspectName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ActivityType = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    SectorId = table.Column<int>(type: "integer", nullable: true),
+                    RegionId = table.Column<int>(type: "integer", nullable: true),
+                    SizeBand = table.Column<int>(type: "integer", nullable: true),
+                    MinimumSeniority = table.Column<int>(type: "integer", nullable: true),
+                    Language = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AdvocatesNeeded = table.Column<int>(type: "integer", nullable: false),
+                    NeededBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferenceRequests_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvocacyActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    ActivityType = table.Column<int>(type: "integer", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: true),
+                    OpportunityId = table.Column<int>(type: "integer", nullable: true),
+                    Quality = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocacyActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdvocacyActivities_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvocateBlackouts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocateBlackouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdvocateBlackouts_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvocateProducts",
+                columns: table => new
+                {
+                    AdvocateId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocateProducts", x => new { x.AdvocateId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_AdvocateProducts_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AdvocateProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvocateStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    RestingUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocateStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdvocateStatusChanges_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: true),
+                    From = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestEvents_ReferenceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ReferenceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OwnerDecisionById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OwnerDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Objection = table.Column<int>(type: "integer", nullable: true),
+                    ObjectionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AskTokenHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AskExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OfferedSlots = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ScheduledMinutes = table.Column<int>(type: "integer", nullable: false),
+                    RequesterSaysHappened = table.Column<bool>(type: "boolean", nullable: true),
+                    RequesterQuality = table.Column<int>(type: "integer", nullable: true),
+                    RequesterWouldUseAgain = table.Column<bool>(type: "boolean", nullable: true),
+                    RequesterComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AdvocateRating = table.Column<int>(type: "integer", nullable: true),
+                    AdvocateComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestParticipants_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequestParticipants_ReferenceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ReferenceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessTokens_TokenHash",
                 table: "AccessTokens",
@@ -616,6 +879,52 @@ namespace Endorse.Migrations.Postgres.Migrations
                 table: "Accounts",
                 columns: new[] { "Source", "ExternalId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocacyActivities_AccountId_OccurredOn",
+                table: "AdvocacyActivities",
+                columns: new[] { "AccountId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocacyActivities_AdvocateId_OccurredOn",
+                table: "AdvocacyActivities",
+                columns: new[] { "AdvocateId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocacyActivities_ParticipantId",
+                table: "AdvocacyActivities",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocateBlackouts_AdvocateId_From",
+                table: "AdvocateBlackouts",
+                columns: new[] { "AdvocateId", "From" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocateProducts_ProductId",
+                table: "AdvocateProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Advocates_AccountId_Status",
+                table: "Advocates",
+                columns: new[] { "AccountId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Advocates_ContactId",
+                table: "Advocates",
+                column: "ContactId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Advocates_Status",
+                table: "Advocates",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvocateStatusChanges_AdvocateId_At",
+                table: "AdvocateStatusChanges",
+                columns: new[] { "AdvocateId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -778,9 +1087,46 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_OpportunityId",
+                table: "ReferenceRequests",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_RequesterId_CreatedAt",
+                table: "ReferenceRequests",
+                columns: new[] { "RequesterId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_Status_NeededBy",
+                table: "ReferenceRequests",
+                columns: new[] { "Status", "NeededBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Name",
                 table: "Regions",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestEvents_RequestId_At",
+                table: "RequestEvents",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_AdvocateId_Status",
+                table: "RequestParticipants",
+                columns: new[] { "AdvocateId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_AskTokenHash",
+                table: "RequestParticipants",
+                column: "AskTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_RequestId_AdvocateId",
+                table: "RequestParticipants",
+                columns: new[] { "RequestId", "AdvocateId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -811,6 +1157,18 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AccountProducts");
 
             migrationBuilder.DropTable(
+                name: "AdvocacyActivities");
+
+            migrationBuilder.DropTable(
+                name: "AdvocateBlackouts");
+
+            migrationBuilder.DropTable(
+                name: "AdvocateProducts");
+
+            migrationBuilder.DropTable(
+                name: "AdvocateStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -829,9 +1187,6 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "Contacts");
-
-            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -841,10 +1196,16 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "Opportunities");
+                name: "OutboundMails");
 
             migrationBuilder.DropTable(
-                name: "OutboundMails");
+                name: "ProgramSettings");
+
+            migrationBuilder.DropTable(
+                name: "RequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "RequestParticipants");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -854,6 +1215,18 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Advocates");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "Accounts");

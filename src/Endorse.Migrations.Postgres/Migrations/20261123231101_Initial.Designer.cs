@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Endorse.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EndorseDbContext))]
-    [Migration("20261123222851_Initial")]
+    [Migration("20261123231101_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -213,6 +213,210 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("AccountProducts");
+                });
+
+            modelBuilder.Entity("Endorse.Activities.AdvocacyActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quality")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("AccountId", "OccurredOn");
+
+                    b.HasIndex("AdvocateId", "OccurredOn");
+
+                    b.ToTable("AdvocacyActivities");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityTypes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BookingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("MaxActivitiesPerQuarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PreferredChannel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RestingUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AccountId", "Status");
+
+                    b.ToTable("Advocates");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateBlackout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvocateId", "From");
+
+                    b.ToTable("AdvocateBlackouts");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateProduct", b =>
+                {
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AdvocateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("AdvocateProducts");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("RestingUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvocateId", "At");
+
+                    b.ToTable("AdvocateStatusChanges");
                 });
 
             modelBuilder.Entity("Endorse.Audit.AuditEntry", b =>
@@ -691,6 +895,254 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AdvocatesNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("MinimumSeniority")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("OpportunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProspectName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequesterName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("SectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SizeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "NeededBy");
+
+                    b.ToTable("ReferenceRequests");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequestEvents");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdvocateComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AdvocateRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AskExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskTokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Objection")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ObjectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OfferedSlots")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("OwnerDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerDecisionById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequesterComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("RequesterQuality")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("RequesterSaysHappened")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("RequesterWouldUseAgain")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ScheduledMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ScheduledStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AdvocateId", "Status");
+
+                    b.HasIndex("RequestId", "AdvocateId")
+                        .IsUnique();
+
+                    b.ToTable("RequestParticipants");
+                });
+
+            modelBuilder.Entity("Endorse.Settings.ProgramSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FatiguePolicy")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("FulfilmentModes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MatchWeights")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramSettings");
+                });
+
             modelBuilder.Entity("Endorse.Taxonomy.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -1058,6 +1510,65 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Endorse.Activities.AdvocacyActivity", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.HasOne("Endorse.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateBlackout", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany("Blackouts")
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateProduct", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany("Products")
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Advocates.AdvocateStatusChange", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", null)
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Contacts.Contact", b =>
                 {
                     b.HasOne("Endorse.Accounts.Account", "Account")
@@ -1102,6 +1613,40 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Navigation("Account");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.HasOne("Endorse.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestEvent", b =>
+                {
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestParticipant", b =>
+                {
+                    b.HasOne("Endorse.Advocates.Advocate", "Advocate")
+                        .WithMany()
+                        .HasForeignKey("AdvocateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Advocate");
                 });
 
             modelBuilder.Entity("Endorse.Taxonomy.SalesArea", b =>
@@ -1170,9 +1715,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Navigation("Products");
                 });
 
+            modelBuilder.Entity("Endorse.Advocates.Advocate", b =>
+                {
+                    b.Navigation("Blackouts");
+
+                    b.Navigation("Products");
+                });
+
             modelBuilder.Entity("Endorse.Import.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }
