@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Endorse.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EndorseDbContext))]
-    [Migration("20261123230921_Initial")]
+    [Migration("20261123000000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

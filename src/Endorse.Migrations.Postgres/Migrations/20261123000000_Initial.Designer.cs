@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Endorse.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EndorseDbContext))]
-    [Migration("20261123231101_Initial")]
+    [Migration("20261123000000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
