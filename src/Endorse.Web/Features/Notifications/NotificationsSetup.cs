@@ -13,6 +13,7 @@ public static class NotificationsSetup
         services.AddSingleton(MailMessages.TransportFor(mail));
         services.AddScoped<Notifier>();
         services.AddScoped<Inbox>();
+        services.AddScoped<Endorse.Web.Features.Notifications.InboxState>();
         services.AddScoped<PendingMailSender>();
         services.AddEndorseScheduler(configuration);
         return services;
