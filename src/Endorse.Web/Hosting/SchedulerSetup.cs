@@ -6,7 +6,8 @@ namespace Endorse.Web.Hosting;
 
 /// <summary>
 /// The persistent scheduler: Quartz.NET with its job store in Endorse's own database (the QRTZ_ tables, created by
-/// the QuartzScheduler migration), clustered so that several app nodes sharing the database never run one firing twice.
+/// the QuartzScheduler migration). On PostgreSQL it is clustered, so several app nodes sharing the database never run
+/// one firing twice; on SQLite (one node by nature) it is persistent but not clustered, which Quartz does not allow there.
 /// Quartz's hosted service starts the scheduler when the host starts, which Program does only after
 /// PrepareDatabaseAsync has migrated the database; it then waits for the application to have started.
 /// <c>Scheduler:Enabled=false</c> leaves it out (a node that should only serve pages, or a test that wants no jobs).
@@ -32,18 +33,20 @@ public static class SchedulerSetup
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
-                store.UseClustering(cluster =>
-                {
-                    cluster.CheckinInterval = TimeSpan.FromSeconds(10);
-                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
-                });
                 store.ConfigureStore(options => options.TablePrefix = QuartzSchema.TablePrefix);
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
                     store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(10);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
+                    });
                 }
                 else
                 {
+                    // Quartz refuses clustering on SQLite (its locks are in-process), and a SQLite file serves one
+                    // node anyway: the store is persistent, not clustered. Several nodes need PostgreSQL.
                     store.UseSqlite(database.ConnectionString);
                 }
             });
