@@ -6,5 +6,6 @@ public static class ApiRegistration
     public static void MapFeatureApis(RouteGroupBuilder api)
     {
         _ = api;
+        Features.Contacts.ContactsApi.MapContactsApi(Features.Accounts.AccountsApi.MapAccountsApi(api));
     }
 }

@@ -6,6 +6,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddEndorseFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        Features.Accounts.AccountsSetup.AddAccountsAndContacts(services);
         return services;
     }
 }
