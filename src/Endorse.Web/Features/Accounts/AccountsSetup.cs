@@ -12,6 +12,7 @@ public static class AccountsSetup
         services.AddSingleton<ContactValidator>();
         services.AddScoped<AccountService>();
         services.AddScoped<ContactService>();
+        services.AddScoped<CustomerWork>();
         return services;
     }
 }
