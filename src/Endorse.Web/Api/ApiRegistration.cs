@@ -7,5 +7,6 @@ public static class ApiRegistration
     {
         _ = api;
         Features.Notifications.NotificationsApi.MapNotificationsApi(api);
+        Features.Contacts.ContactsApi.MapContactsApi(Features.Accounts.AccountsApi.MapAccountsApi(api));
     }
 }

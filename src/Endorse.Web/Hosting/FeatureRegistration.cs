@@ -7,6 +7,7 @@ public static class FeatureRegistration
     {
         _ = configuration;
         services.AddNotifications(configuration);
+        Features.Accounts.AccountsSetup.AddAccountsAndContacts(services);
         return services;
     }
 }

@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using Endorse.Accounts;
+using Endorse.Contacts;
+using Endorse.Listing;
+using Endorse.Web.Api;
+using Endorse.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.Web.Features.Accounts;
+
+/// <summary>/api/v1/accounts: list, read, create, change, delete and export accounts.</summary>
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/accounts").WithTags("Accounts");
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListAccounts")
+            .WithSummary("List accounts")
+            .WithDescription("One page of accounts. `search` matches the start of the name (accents and case ignored). Filters: `sectorId`, `regionId`, `salesAreaId`, `ownerId` (a user id, or `me`), `disclosure` (NamedPublic, NamedCallsOnly, AnonymousOnly, NoPublicity, Unknown), `sizeBand` (Small, MidMarket, Large, Enterprise, Unknown). `sort` is `name` (default), `customerSince` or `renewalOn`; `desc=true` reverses it. `total` stops counting at 10,000 (`totalIsCapped`).")
+            .Produces<Page<AccountListRow>>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/export.csv", ExportAsync)
+            .WithName("ExportAccounts")
+            .WithSummary("Export accounts as CSV")
+            .WithDescription("Every account matching the same `search`, filters and `sort` as the list, streamed as a CSV file (UTF-8, header row).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:int}", GetAsync)
+            .WithName("GetAccount")
+            .WithSummary("Get an account")
+            .WithDescription("All fields of an account, the products it owns with their go-live dates, its number of contacts and of open opportunities, and its owner's name. Send `updatedAt` back unchanged when you update it.")
+            .Produces<AccountDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:int}/contacts", ContactsAsync)
+            .WithName("ListAccountContacts")
+            .WithSummary("List an account's contacts")
+            .WithDescription("One page of the contacts at an account, sorted by name; takes `search`, `seniorityTier`, `page`, `pageSize` and `desc` like /contacts.")
+            .Produces<Page<ContactListRow>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", CreateAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("CreateAccount")
+            .WithSummary("Create an account")
+            .WithDescription("Creates an account. A sales rep's new account is owned by them; they may not create one for another owner. Answers 201 with the account and its location.")
+            .Accepts<AccountInput>("application/json")
+            .Produces<AccountDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/{id:int}", UpdateAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("UpdateAccount")
+            .WithSummary("Update an account")
+            .WithDescription("Replaces the account's fields and the products it owns (add or remove products, change go-live dates). Send the `updatedAt` you read: if someone saved the account since, the answer is 409 and nothing changes. A sales rep may change only accounts they own, a sales manager only accounts in their sales area (403 otherwise).")
+            .Accepts<AccountInput>("application/json")
+            .Produces<AccountDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapDelete("/{id:int}", DeleteAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("DeleteAccount")
+            .WithSummary("Delete an account")
+            .WithDescription("Deletes the account with its contacts and product ownership. The same row-level access as updates applies.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        AccountService accounts,
+        ClaimsPrincipal user,
+        [AsParameters] AccountQuery query,
+        CancellationToken cancellationToken)
+    {
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await accounts.ListAsync(query.Filter(user), query.PageRequest(), cancellationToken));
+    }
+
+    private static IResult ExportAsync(AccountService accounts, ClaimsPrincipal user, [AsParameters] AccountQuery query)
+    {
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        return ApiResults.Csv(accounts.Query(query.Filter(user), query.Sort, query.Desc ?? false).AsAsyncEnumerable(), "accounts.csv");
+    }
+
+    private static async Task<IResult> GetAsync(int id, AccountService accounts, CancellationToken cancellationToken) =>
+        await accounts.GetAsync(id, cancellationToken) is { } account
+            ? TypedResults.Ok(account)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no account {id}.");
+
+    private static async Task<IResult> ContactsAsync(
+        int id,
+        AccountService accounts,
+        ContactService contacts,
+        string? search,
+        SeniorityTier? seniorityTier,
+        int? page,
+        int? pageSize,
+        bool? desc,
+        CancellationToken cancellationToken)
+    {
+        if (await accounts.GetAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no account {id}.");
+        }
+
+        var request = new PageRequest(page ?? 1, pageSize ?? 25, null, desc ?? false, search);
+        return TypedResults.Ok(await contacts.ListAsync(new ContactFilter(search, id, seniorityTier), request, cancellationToken));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, AccountService accounts, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<AccountInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await accounts.CreateAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, created => TypedResults.Created($"/api/v1/accounts/{created.Id}", created));
+    }
+
+    private static async Task<IResult> UpdateAsync(int id, HttpRequest request, AccountService accounts, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<AccountInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await accounts.UpdateAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
+    private static async Task<IResult> DeleteAsync(int id, AccountService accounts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = await accounts.DeleteAsync(id, CustomerRequests.Actor(user), cancellationToken);
+        return ApiResults.From(result, _ => TypedResults.NoContent());
+    }
+}
+
+/// <summary>The query string of the account list and export.</summary>
+public sealed class AccountQuery
+{
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+    public string? Sort { get; set; }
+    public bool? Desc { get; set; }
+    public string? Search { get; set; }
+    public int? SectorId { get; set; }
+    public int? RegionId { get; set; }
+    public int? SalesAreaId { get; set; }
+
+    /// <summary>A user id, or <c>me</c> for the caller's own accounts.</summary>
+    public string? OwnerId { get; set; }
+
+    public DisclosurePermission? Disclosure { get; set; }
+    public SizeBand? SizeBand { get; set; }
+
+    public IResult? Problem()
+    {
+        if (Sort is not null && !AccountSorts.All.Contains(Sort, StringComparer.OrdinalIgnoreCase))
+        {
+            return CustomerRequests.Invalid("sort", $"Sort by one of: {string.Join(", ", AccountSorts.All)}.");
+        }
+
+        if (Disclosure is { } disclosure && !Enum.IsDefined(disclosure))
+        {
+            return CustomerRequests.Invalid("disclosure", "Not a disclosure permission.");
+        }
+
+        return SizeBand is { } band && !Enum.IsDefined(band) ? CustomerRequests.Invalid("sizeBand", "Not a size band.") : null;
+    }
+
+    public AccountFilter Filter(ClaimsPrincipal user) => new(
+        Search,
+        SectorId,
+        RegionId,
+        SalesAreaId,
+        string.Equals(OwnerId, "me", StringComparison.OrdinalIgnoreCase) ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "-" : OwnerId,
+        Disclosure,
+        SizeBand);
+
+    public PageRequest PageRequest() => new(Page ?? 1, PageSize ?? 25, Sort, Desc ?? false, Search);
+}

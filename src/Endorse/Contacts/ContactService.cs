@@ -1,0 +1,185 @@
+using Endorse.Accounts;
+using Endorse.Data;
+using Endorse.Listing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.Contacts;
+
+/// <summary>Lists, reads and changes contacts. Changing a contact follows its account's access rule.</summary>
+public sealed class ContactService(EndorseDbContext db, ContactValidator validator, AccountService accounts)
+{
+    /// <summary>The filtered, sorted list rows (not yet paged), for a page or a CSV export.</summary>
+    public IQueryable<ContactListRow> Query(ContactFilter filter, bool descending = false)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var contacts = db.Contacts.AsNoTracking();
+        if (filter.AccountId is { } accountId)
+        {
+            contacts = contacts.Where(c => c.AccountId == accountId);
+        }
+
+        if (filter.SeniorityTier is { } tier)
+        {
+            contacts = contacts.Where(c => c.SeniorityTier == tier);
+        }
+
+        var search = SearchText.Normalize(filter.Search);
+        if (search.Contains('@', StringComparison.Ordinal))
+        {
+            contacts = contacts.WherePrefix(c => c.EmailSearch, search);
+        }
+        else if (search.Length > 0)
+        {
+            // Two index range scans (last-name-first and first-name-first), combined.
+            var upper = SearchText.UpperBound(search);
+            contacts = contacts.Where(c =>
+                (string.Compare(c.NameSearch, search) >= 0 && string.Compare(c.NameSearch, upper) < 0)
+                || (string.Compare(c.FirstNameSearch, search) >= 0 && string.Compare(c.FirstNameSearch, upper) < 0));
+        }
+
+        contacts = descending
+            ? contacts.OrderByDescending(c => c.NameSearch).ThenByDescending(c => c.Id)
+            : contacts.OrderBy(c => c.NameSearch).ThenBy(c => c.Id);
+
+        return contacts.Select(c => new ContactListRow(c.Id, c.FirstName, c.LastName, c.Email, c.Title, c.SeniorityTier, c.AccountId, c.Account!.Name));
+    }
+
+    public Task<Page<ContactListRow>> ListAsync(ContactFilter filter, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Query(filter, request.Descending).ToPageAsync(request, cancellationToken);
+    }
+
+    public Task<ContactDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Contacts.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new ContactDetails(c.Id, c.AccountId, c.Account!.Name, c.FirstName, c.LastName, c.Email, c.Phone, c.Title, c.SeniorityTier, c.SeniorityInferred, c.Language, c.Source, c.ExternalId, c.CreatedAt, c.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether the actor may change contacts of this account (for showing buttons).</summary>
+    public Task<bool> CanChangeForAccountAsync(int accountId, CustomerActor actor, CancellationToken cancellationToken = default) =>
+        accounts.CanChangeAsync(accountId, actor, cancellationToken);
+
+    public async Task<CommandResult<ContactDetails>> CreateAsync(ContactInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var account = await AccountAsync(input.AccountId, cancellationToken);
+        var errors = validator.Validate(input, account is not null);
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<ContactDetails>(errors);
+        }
+
+        if (!await accounts.MayChangeAsync(actor, account!.OwnerId, account.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<ContactDetails>();
+        }
+
+        var (tier, inferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title);
+        var contact = new Contact { LastName = input.LastName!.Trim(), SeniorityTier = tier, SeniorityInferred = inferred };
+        Apply(contact, input);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok((await GetAsync(contact.Id, cancellationToken))!);
+    }
+
+    public async Task<CommandResult<ContactDetails>> UpdateAsync(int id, ContactInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return CommandResult.Missing<ContactDetails>();
+        }
+
+        var current = await AccountAsync(contact.AccountId, cancellationToken);
+        if (current is null || !await accounts.MayChangeAsync(actor, current.OwnerId, current.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<ContactDetails>();
+        }
+
+        var target = input.AccountId == contact.AccountId ? current : await AccountAsync(input.AccountId, cancellationToken);
+        var errors = validator.Validate(input, target is not null);
+        if (input.UpdatedAt is null)
+        {
+            errors.Add("updatedAt", "Send the updatedAt you read, so a change made meanwhile is not overwritten.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<ContactDetails>(errors);
+        }
+
+        // Moving a contact to another account needs the right to change that account too.
+        if (target != current && !await accounts.MayChangeAsync(actor, target!.OwnerId, target.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<ContactDetails>();
+        }
+
+        if (contact.UpdatedAt != input.UpdatedAt)
+        {
+            return CommandResult.Stale<ContactDetails>();
+        }
+
+        db.Entry(contact).Property(c => c.UpdatedAt).OriginalValue = input.UpdatedAt!.Value;
+        (contact.SeniorityTier, contact.SeniorityInferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title, contact.SeniorityTier, contact.SeniorityInferred);
+        contact.LastName = input.LastName!.Trim();
+        Apply(contact, input);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale<ContactDetails>();
+        }
+
+        return CommandResult.Ok((await GetAsync(contact.Id, cancellationToken))!);
+    }
+
+    public async Task<CommandResult<bool>> DeleteAsync(int id, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return CommandResult.Missing<bool>();
+        }
+
+        var account = await AccountAsync(contact.AccountId, cancellationToken);
+        if (account is null || !await accounts.MayChangeAsync(actor, account.OwnerId, account.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<bool>();
+        }
+
+        db.Contacts.Remove(contact);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale<bool>();
+        }
+
+        return CommandResult.Ok(true);
+    }
+
+    private async Task<AccountOwnership?> AccountAsync(int accountId, CancellationToken cancellationToken) =>
+        accountId <= 0
+            ? null
+            : await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new AccountOwnership(a.Id, a.OwnerId, a.SalesAreaId)).FirstOrDefaultAsync(cancellationToken);
+
+    private static void Apply(Contact contact, ContactInput input)
+    {
+        contact.AccountId = input.AccountId;
+        contact.FirstName = NullIfBlank(input.FirstName);
+        contact.Email = NullIfBlank(input.Email);
+        contact.Phone = NullIfBlank(input.Phone);
+        contact.Title = NullIfBlank(input.Title);
+        contact.Language = NullIfBlank(input.Language);
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private sealed record AccountOwnership(int Id, string? OwnerId, int? SalesAreaId);
+}
