@@ -6,5 +6,7 @@ public static class ApiRegistration
     public static void MapFeatureApis(RouteGroupBuilder api)
     {
         _ = api;
+        Features.Catalog.CatalogApi.MapCatalogApi(api);
+        Features.Opportunities.OpportunitiesApi.MapOpportunitiesApi(api);
     }
 }

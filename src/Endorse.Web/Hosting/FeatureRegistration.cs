@@ -6,6 +6,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddEndorseFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        Features.Catalog.CatalogApi.AddCatalog(services);
+        Features.Opportunities.OpportunitiesApi.AddOpportunities(services);
         return services;
     }
 }
