@@ -23,7 +23,13 @@ public class OpportunitiesApiTests
 
         var created = await client.PostAsJsonAsync("/api/v1/opportunities", new
         {
-            name = "Voltaic expansion", accountId, productId, stage = "Proposal", amount = 120000.50m, currency = "eur", closeDate = "2026-12-15",
+            name = "Voltaic expansion",
+            accountId,
+            productId,
+            stage = "Proposal",
+            amount = 120000.50m,
+            currency = "eur",
+            closeDate = "2026-12-15",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var opportunity = (await created.Content.ReadFromJsonAsync<OpportunityDetails>(Json))!;
@@ -34,14 +40,24 @@ public class OpportunitiesApiTests
 
         var updated = await client.PutAsJsonAsync($"/api/v1/opportunities/{opportunity.Id}", new
         {
-            name = "Voltaic expansion", accountId, productId, stage = "Closed Won", amount = 130000m, currency = "EUR", closeDate = "2026-12-20", isClosed = true, isWon = true,
+            name = "Voltaic expansion",
+            accountId,
+            productId,
+            stage = "Closed Won",
+            amount = 130000m,
+            currency = "EUR",
+            closeDate = "2026-12-20",
+            isClosed = true,
+            isWon = true,
             updatedAt = opportunity.UpdatedAt,
         });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
         var stale = await client.PutAsJsonAsync($"/api/v1/opportunities/{opportunity.Id}", new
         {
-            name = "Old view", closeDate = "2026-12-20", updatedAt = opportunity.UpdatedAt,
+            name = "Old view",
+            closeDate = "2026-12-20",
+            updatedAt = opportunity.UpdatedAt,
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
