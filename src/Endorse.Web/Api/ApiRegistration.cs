@@ -8,5 +8,7 @@ public static class ApiRegistration
         _ = api;
         Features.Notifications.NotificationsApi.MapNotificationsApi(api);
         Features.Contacts.ContactsApi.MapContactsApi(Features.Accounts.AccountsApi.MapAccountsApi(api));
+        Features.Catalog.CatalogApi.MapCatalogApi(api);
+        Features.Opportunities.OpportunitiesApi.MapOpportunitiesApi(api);
     }
 }

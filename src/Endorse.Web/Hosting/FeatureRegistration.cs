@@ -8,6 +8,8 @@ public static class FeatureRegistration
         _ = configuration;
         services.AddNotifications(configuration);
         Features.Accounts.AccountsSetup.AddAccountsAndContacts(services);
+        Features.Catalog.CatalogApi.AddCatalog(services);
+        Features.Opportunities.OpportunitiesApi.AddOpportunities(services);
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using Endorse.Audit;
+
 namespace Endorse.Products;
 
 /// <summary>Something the company sells. New and strategic products are where references are scarcest.</summary>
-public class Product
+public class Product : IAudited
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,9 @@
+using Endorse.Audit;
+
 namespace Endorse.Taxonomy;
 
 /// <summary>A geographic region (EMEA, North America…); countries map to it on import.</summary>
-public class Region
+public class Region : IAudited
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,9 @@
+using Endorse.Audit;
+
 namespace Endorse.Taxonomy;
 
 /// <summary>A sales team's territory; scorecards and targets are kept per sales area.</summary>
-public class SalesArea
+public class SalesArea : IAudited
 {
     public int Id { get; set; }
     public required string Name { get; set; }
