@@ -6,5 +6,6 @@ public static class ApiRegistration
     public static void MapFeatureApis(RouteGroupBuilder api)
     {
         _ = api;
+        Features.Import.ImportsApi.MapImportsApi(api);
     }
 }

@@ -113,6 +113,7 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Updated = table.Column<int>(type: "integer", nullable: false),
                     Skipped = table.Column<int>(type: "integer", nullable: false),
                     Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
