@@ -60,7 +60,7 @@ public class ImportTests
             var audit = await db.AuditEntries.Where(a => a.EntityType == "Import").ToListAsync();
             Assert.Equal(3, audit.Count);
             Assert.All(audit, a => Assert.Equal("ImportCompleted", a.Action));
-            Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.EntityType != "Import"));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType != "Import"));
             return 0;
         });
     }
