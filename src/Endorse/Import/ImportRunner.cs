@@ -107,8 +107,15 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
                 cancellationToken);
             work.Audit("Import", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ImportCompleted", JsonSerializer.Serialize(new
             {
-                run.FileName, Format = run.Format.ToString(), Entity = run.Entity.ToString(),
-                counts.RowsRead, counts.Created, counts.Updated, counts.Skipped, counts.Rejected, counts.Warnings,
+                run.FileName,
+                Format = run.Format.ToString(),
+                Entity = run.Entity.ToString(),
+                counts.RowsRead,
+                counts.Created,
+                counts.Updated,
+                counts.Skipped,
+                counts.Rejected,
+                counts.Warnings,
             }));
             await work.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

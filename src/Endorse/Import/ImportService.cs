@@ -168,8 +168,13 @@ public sealed class ImportService(EndorseDbContext db, IFileStorage storage, Imp
         run.Status == ImportStatus.Running && progress.Get(run.Id) is { } live
             ? run with
             {
-                BytesRead = live.BytesRead, RowsRead = live.RowsRead, Created = live.Created, Updated = live.Updated,
-                Skipped = live.Skipped, Rejected = live.Rejected, Warnings = live.Warnings,
+                BytesRead = live.BytesRead,
+                RowsRead = live.RowsRead,
+                Created = live.Created,
+                Updated = live.Updated,
+                Skipped = live.Skipped,
+                Rejected = live.Rejected,
+                Warnings = live.Warnings,
             }
             : run;
 }
