@@ -654,6 +654,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Property<int>("Updated")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

@@ -629,6 +629,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

@@ -10,5 +10,6 @@ public static class ApiRegistration
         Features.Contacts.ContactsApi.MapContactsApi(Features.Accounts.AccountsApi.MapAccountsApi(api));
         Features.Catalog.CatalogApi.MapCatalogApi(api);
         Features.Opportunities.OpportunitiesApi.MapOpportunitiesApi(api);
+        Features.Import.ImportsApi.MapImportsApi(api);
     }
 }

@@ -10,6 +10,7 @@ public static class FeatureRegistration
         Features.Accounts.AccountsSetup.AddAccountsAndContacts(services);
         Features.Catalog.CatalogApi.AddCatalog(services);
         Features.Opportunities.OpportunitiesApi.AddOpportunities(services);
+        Features.Import.ImportServices.AddImport(services);
         return services;
     }
 }

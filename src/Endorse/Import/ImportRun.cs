@@ -63,6 +63,9 @@ public class ImportRun
 
     public int Rejected { get; set; }
 
+    /// <summary>Rows imported with something left out (an industry that matches no sector): not rejections, but worth a look.</summary>
+    public int Warnings { get; set; }
+
     /// <summary>Why the whole file failed, when it did.</summary>
     public string? Error { get; set; }
 

@@ -18,14 +18,15 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.Notes).HasMaxLength(4000);
         builder.Property(a => a.AnnualRevenue).HasPrecision(18, 2);
 
-        // Every list filter and sort has an index; name is the default sort and the search column.
-        builder.HasIndex(a => a.NameSearch);
-        builder.HasIndex(a => new { a.SectorId, a.NameSearch });
-        builder.HasIndex(a => new { a.RegionId, a.NameSearch });
-        builder.HasIndex(a => new { a.SalesAreaId, a.NameSearch });
-        builder.HasIndex(a => new { a.OwnerId, a.NameSearch });
-        builder.HasIndex(a => new { a.DisclosurePermission, a.NameSearch });
-        builder.HasIndex(a => new { a.SizeBand, a.NameSearch });
+        // Every list filter and sort has an index; name is the default sort and the search column. Lists order by
+        // (NameSearch, Id), so the indexes end in Id: PostgreSQL then reads pages in index order without a sort.
+        builder.HasIndex(a => new { a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.SectorId, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.RegionId, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.SalesAreaId, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.OwnerId, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.DisclosurePermission, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.SizeBand, a.NameSearch, a.Id });
         builder.HasIndex(a => a.CustomerSince);
         builder.HasIndex(a => a.RenewalOn);
         builder.HasIndex(a => a.OwnerExternalId);

@@ -19,11 +19,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Language).HasMaxLength(50);
         builder.Property(c => c.ExternalId).HasMaxLength(100);
 
-        builder.HasIndex(c => c.NameSearch);
-        builder.HasIndex(c => c.FirstNameSearch);
-        builder.HasIndex(c => c.EmailSearch);
-        builder.HasIndex(c => new { c.AccountId, c.NameSearch });
-        builder.HasIndex(c => new { c.SeniorityTier, c.NameSearch });
+        builder.HasIndex(c => new { c.NameSearch, c.Id });
+        builder.HasIndex(c => new { c.FirstNameSearch, c.Id });
+        builder.HasIndex(c => new { c.EmailSearch, c.Id });
+        builder.HasIndex(c => new { c.AccountId, c.NameSearch, c.Id });
+        builder.HasIndex(c => new { c.SeniorityTier, c.NameSearch, c.Id });
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
 
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,18 @@
+using Endorse.Import;
+using Endorse.Storage;
+
+namespace Endorse.Web.Features.Import;
+
+public static class ImportServices
+{
+    /// <summary>File storage, the import service and runner, the progress registry and the background worker.</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddSingleton<IFileStorage, LocalFileStorage>();
+        services.AddSingleton<ImportProgress>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<ImportRunner>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+}
