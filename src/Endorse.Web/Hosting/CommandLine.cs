@@ -26,5 +26,6 @@ public static class CommandLine
     private static void RegisterAll()
     {
         // Features register their commands here.
+        Register("generate", GenerateCommand.RunAsync);
     }
 }
