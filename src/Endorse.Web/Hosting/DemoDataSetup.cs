@@ -31,19 +31,17 @@ public static class DemoDataSetup
             return;
         }
 
+        // The demo rep sells in the area the demo sales manager leads, so both see accounts they may change.
+        var managers = await users.GetUsersInRoleAsync(Roles.SalesManager);
+        var people = reps.Concat(managers).Select(u => u.Id).ToList();
         var area = await db.SalesAreas.SingleAsync(a => a.Name == DemoSalesArea);
-        foreach (var user in reps.Concat(await users.GetUsersInRoleAsync(Roles.SalesManager)))
+        foreach (var user in await db.Users.Where(u => people.Contains(u.Id)).ToListAsync())
         {
             user.SalesAreaId = area.Id;
-            await users.UpdateAsync(user);
         }
 
-        var managers = await users.GetUsersInRoleAsync(Roles.SalesManager);
-        if (managers.Count > 0)
-        {
-            area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).First().Id;
-            await db.SaveChangesAsync();
-        }
+        area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Id).FirstOrDefault();
+        await db.SaveChangesAsync();
 
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",

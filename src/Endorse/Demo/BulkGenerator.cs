@@ -28,6 +28,7 @@ public sealed record GenerateResult(long Accounts, long AccountProducts, long Co
 public static class BulkGenerator
 {
     private const int SqliteBatch = 50_000;
+    private const int RebuildIndexesFrom = 100_000;
     private const int ProgressEvery = 100_000;
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
@@ -65,15 +66,15 @@ public static class BulkGenerator
                 owned.AddRange(a.Products.Select(p => (a.Id, p.ProductId, p.GoLiveOn)));
                 return a;
             });
-            var accountRows = await writer.WriteAsync("Accounts", AccountColumns(Instant(now), Money), accounts, Progress(log, "accounts", options.Accounts), cancellationToken);
+            var accountRows = await writer.WriteAsync("Accounts", AccountColumns(Instant(now), Money), accounts, options.Accounts, Progress(log, "accounts", options.Accounts), cancellationToken);
             if (!isSqlite && accountRows > 0)
             {
                 await ExecuteAsync(connection, "SELECT setval(pg_get_serial_sequence('\"Accounts\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Accounts\"))", cancellationToken);
             }
 
-            var productRows = await writer.WriteAsync("AccountProducts", AccountProductColumns, owned, Progress(log, "products owned", owned.Count), cancellationToken);
-            var contactRows = await writer.WriteAsync("Contacts", ContactColumns(Instant(now)), generator.Contacts(options.Contacts, AccountId), Progress(log, "contacts", options.Contacts), cancellationToken);
-            var opportunityRows = await writer.WriteAsync("Opportunities", OpportunityColumns(Instant(now), Money), generator.Opportunities(options.Opportunities, AccountId), Progress(log, "opportunities", options.Opportunities), cancellationToken);
+            var productRows = await writer.WriteAsync("AccountProducts", AccountProductColumns, owned, owned.Count, Progress(log, "products owned", owned.Count), cancellationToken);
+            var contactRows = await writer.WriteAsync("Contacts", ContactColumns(Instant(now)), generator.Contacts(options.Contacts, AccountId), options.Contacts, Progress(log, "contacts", options.Contacts), cancellationToken);
+            var opportunityRows = await writer.WriteAsync("Opportunities", OpportunityColumns(Instant(now), Money), generator.Opportunities(options.Opportunities, AccountId), options.Opportunities, Progress(log, "opportunities", options.Opportunities), cancellationToken);
 
             log("Updating the query planner's statistics…");
             await ExecuteAsync(connection, "ANALYZE", cancellationToken);
@@ -195,15 +196,58 @@ public static class BulkGenerator
 
     private interface ITableWriter
     {
-        Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, Action<long, TimeSpan> progress, CancellationToken cancellationToken);
+        Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, long expected, Action<long, TimeSpan> progress, CancellationToken cancellationToken);
     }
 
     private sealed class SqliteTableWriter(SqliteConnection connection) : ITableWriter
     {
-        public async Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, Action<long, TimeSpan> progress, CancellationToken cancellationToken)
+        public async Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, long expected, Action<long, TimeSpan> progress, CancellationToken cancellationToken)
+        {
+            // Inserting into a dozen secondary indexes row by row costs SQLite far more than building them once
+            // afterwards from sorted data, so a large write drops them and recreates them from their own SQL.
+            var indexes = expected >= RebuildIndexesFrom ? await DropIndexesAsync(table, cancellationToken) : [];
+            long count;
+            try
+            {
+                count = Insert(table, columns, rows, progress, cancellationToken);
+            }
+            finally
+            {
+                foreach (var sql in indexes)
+                {
+                    await ExecuteAsync(connection, sql, CancellationToken.None);
+                }
+            }
+
+            return count;
+        }
+
+        private async Task<List<string>> DropIndexesAsync(string table, CancellationToken cancellationToken)
+        {
+            var indexes = new List<(string Name, string Sql)>();
+            await using (var query = connection.CreateCommand())
+            {
+                query.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL";
+                query.Parameters.AddWithValue("$table", table);
+                await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in indexes)
+            {
+                await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", cancellationToken);
+            }
+
+            return indexes.Select(i => i.Sql).ToList();
+        }
+
+        private long Insert<T>(string table, Column<T>[] columns, IEnumerable<T> rows, Action<long, TimeSpan> progress, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
             var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
 
@@ -244,14 +288,18 @@ public static class BulkGenerator
                 transaction.Dispose();
             }
 
-            progress(count, watch.Elapsed);
+            if (count % ProgressEvery != 0 || count == 0)
+            {
+                progress(count, watch.Elapsed);
+            }
+
             return count;
         }
     }
 
     private sealed class PostgresTableWriter(NpgsqlConnection connection) : ITableWriter
     {
-        public async Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, Action<long, TimeSpan> progress, CancellationToken cancellationToken)
+        public async Task<long> WriteAsync<T>(string table, Column<T>[] columns, IEnumerable<T> rows, long expected, Action<long, TimeSpan> progress, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
@@ -285,7 +333,11 @@ public static class BulkGenerator
                 await importer.CompleteAsync(cancellationToken);
             }
 
-            progress(count, watch.Elapsed);
+            if (count % ProgressEvery != 0 || count == 0)
+            {
+                progress(count, watch.Elapsed);
+            }
+
             return count;
         }
     }
