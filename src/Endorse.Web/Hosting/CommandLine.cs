@@ -27,5 +27,6 @@ public static class CommandLine
     {
         // Features register their commands here.
         Register("import", Features.Import.ImportCommand.RunAsync);
+        Register("generate", GenerateCommand.RunAsync);
     }
 }

@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using Endorse.Benchmarks;
+
+// dotnet run -c Release --project bench/Endorse.Benchmarks -- scale [options]   list/search queries at scale
+// dotnet run -c Release --project bench/Endorse.Benchmarks -- micro [BenchmarkDotNet args]   in-process hot paths
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await ScaleHarness.RunAsync(args[1..]);
+}
+
+Console.WriteLine(ScaleHarness.Usage);
+Console.WriteLine("       dotnet run -c Release --project bench/Endorse.Benchmarks -- micro --filter '*'");
+return 2;

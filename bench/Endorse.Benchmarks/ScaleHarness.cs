@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using Endorse.Contacts;
+using Endorse.Data;
+using Endorse.Demo;
+using Endorse.Listing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Endorse.Benchmarks;
+
+/// <summary>
+/// Generates (or reuses) a database at the given scale on SQLite and, when ENDORSE_BENCH_POSTGRES is set, on
+/// PostgreSQL, then times the queries the Accounts and Contacts list pages run: N runs each, median and p95.
+/// </summary>
+public static class ScaleHarness
+{
+    public const string Usage = "Usage: dotnet run -c Release --project bench/Endorse.Benchmarks -- scale [--accounts 200000] [--contacts 1000000] [--opportunities 2000000] [--seed 42] [--runs 30] [--sqlite data/bench/endorse.db] [--no-sqlite]\n       PostgreSQL runs too when ENDORSE_BENCH_POSTGRES holds a connection string (the database is created if missing).";
+
+    /// <summary>The list queries under test. TODO(accounts): <c>new ServiceListQueries()</c> once main has the services.</summary>
+    public static readonly IListQueries Queries = new SharedHelperListQueries();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Options.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var databases = new List<DatabaseSettings>();
+        if (!options.NoSqlite)
+        {
+            databases.Add(new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=" + options.SqliteFile));
+        }
+
+        var postgres = Environment.GetEnvironmentVariable("ENDORSE_BENCH_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            databases.Add(new DatabaseSettings(DatabaseProvider.Postgres, postgres));
+        }
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        var results = new List<(string Database, string Query, double Median, double P95, int Rows)>();
+        foreach (var database in databases)
+        {
+            if (!await EnsureDataAsync(database, options))
+            {
+                return 1;
+            }
+
+            foreach (var scenario in Scenarios())
+            {
+                var (median, p95, rows) = await MeasureAsync(database, scenario.Run, options.Runs);
+                results.Add((database.Provider.ToString(), scenario.Name, median, p95, rows));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{database.Provider,-8} {scenario.Name,-52} median {median,8:F1} ms   p95 {p95,8:F1} ms   rows {rows}"));
+            }
+
+            // TODO(import): when main has the import feature (branch import), time a 1M-row Salesforce Contact.csv
+            // import here through the import service: rows/s and peak working set (Process.PeakWorkingSet64).
+            Console.WriteLine($"{database.Provider,-8} CSV import rate: not measured (the import feature is not in main yet)");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| database | query | median ms | p95 ms | target < 100 ms |");
+        Console.WriteLine("|---|---|---:|---:|---|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Database} | {r.Query} | {r.Median:F1} | {r.P95:F1} | {(r.P95 < 100 ? "met" : r.Median < 100 ? "median met, p95 missed" : "**missed**")} |"));
+        }
+
+        return 0;
+    }
+
+    private sealed record Scenario(string Name, Func<EndorseDbContext, Task<int>> Run);
+
+    private static IEnumerable<Scenario> Scenarios()
+    {
+        var q = Queries;
+        var first = new PageRequest(1, 25);
+        var deep = new PageRequest(200, 25);
+        yield return new("Accounts: first page, sorted by name", db => q.AccountsAsync(db, null, null, first));
+        yield return new("Accounts: search prefix \"north\"", db => q.AccountsAsync(db, "north", null, first));
+        yield return new("Accounts: search prefix \"b\" (wide)", db => q.AccountsAsync(db, "b", null, first));
+        yield return new("Accounts: filter sector Healthcare", async db => await q.AccountsAsync(db, null, await SectorAsync(db), first));
+        yield return new("Accounts: deep page 200", db => q.AccountsAsync(db, null, null, deep));
+        yield return new("Contacts: first page, sorted by name", db => q.ContactsAsync(db, null, null, first));
+        yield return new("Contacts: search prefix \"garc\"", db => q.ContactsAsync(db, "garc", null, first));
+        yield return new("Contacts: search prefix \"m\" (wide)", db => q.ContactsAsync(db, "m", null, first));
+        yield return new("Contacts: search e-mail \"mary.smith@\"", db => q.ContactsAsync(db, "mary.smith@", null, first));
+        yield return new("Contacts: filter tier Director", db => q.ContactsAsync(db, null, SeniorityTier.Director, first));
+        yield return new("Contacts: filter tier C-level + search \"s\"", db => q.ContactsAsync(db, "s", SeniorityTier.CLevel, first));
+        yield return new("Contacts: deep page 200", db => q.ContactsAsync(db, null, null, deep));
+    }
+
+    private static int? healthcare;
+
+    private static async Task<int?> SectorAsync(EndorseDbContext db) =>
+        healthcare ??= await db.Sectors.Where(s => s.Name == "Healthcare").Select(s => (int?)s.Id).FirstOrDefaultAsync();
+
+    private static async Task<(double Median, double P95, int Rows)> MeasureAsync(DatabaseSettings database, Func<EndorseDbContext, Task<int>> run, int runs)
+    {
+        healthcare = null;
+        var times = new List<double>(runs);
+        var rows = 0;
+        for (var i = 0; i < runs + 3; i++)
+        {
+            // A context per run, as a request scope has; the first three runs warm the pool, the plan cache and the page cache.
+            await using var db = Open(database);
+            var watch = Stopwatch.StartNew();
+            rows = await run(db);
+            watch.Stop();
+            if (i >= 3)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return (Percentile(times, 0.5), Percentile(times, 0.95), rows);
+    }
+
+    private static double Percentile(List<double> sorted, double p)
+    {
+        var rank = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private static EndorseDbContext Open(DatabaseSettings database)
+    {
+        var builder = new DbContextOptionsBuilder<EndorseDbContext>();
+        database.Apply(builder);
+        return new EndorseDbContext(builder.Options) { AuditEachChange = false };
+    }
+
+    /// <summary>Reuses the database when it already holds the requested counts; generates into an empty one; refuses a mixed one.</summary>
+    private static async Task<bool> EnsureDataAsync(DatabaseSettings database, Options options)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            await CreatePostgresDatabaseAsync(database.ConnectionString);
+        }
+
+        await using var db = Open(database);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await DatabaseMigrator.MigrateAsync(db);
+        var (accounts, contacts, opportunities) = (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(), await db.Opportunities.CountAsync());
+        if (accounts == options.Accounts && contacts == options.Contacts && opportunities == options.Opportunities)
+        {
+            Console.WriteLine($"{database.Provider}: reusing {accounts:N0} accounts, {contacts:N0} contacts, {opportunities:N0} opportunities");
+            return true;
+        }
+
+        if (accounts + contacts + opportunities > 0)
+        {
+            Console.Error.WriteLine($"{database.Provider}: the database holds {accounts:N0} accounts, {contacts:N0} contacts, {opportunities:N0} opportunities, not the requested scale. Drop it and run again.");
+            return false;
+        }
+
+        var result = await BulkGenerator.RunAsync(db, new GenerateOptions(options.Accounts, options.Contacts, options.Opportunities, options.Seed), TimeProvider.System, line => Console.WriteLine($"{database.Provider}: {line}"));
+        Console.WriteLine($"{database.Provider}: generated in {result.Elapsed.TotalSeconds:N0} s");
+        return true;
+    }
+
+    private static async Task CreatePostgresDatabaseAsync(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", target.Database!);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed record Options(int Accounts, int Contacts, int Opportunities, int Seed, int Runs, string SqliteFile, bool NoSqlite)
+    {
+        public static Options? Parse(string[] args)
+        {
+            var options = new Options(200_000, 1_000_000, 2_000_000, 42, 30, "data/bench/endorse.db", false);
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--no-sqlite")
+                {
+                    options = options with { NoSqlite = true };
+                    continue;
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    return null;
+                }
+
+                var value = args[++i];
+                int Number() => int.Parse(value, CultureInfo.InvariantCulture);
+                options = args[i - 1] switch
+                {
+                    "--accounts" => options with { Accounts = Number() },
+                    "--contacts" => options with { Contacts = Number() },
+                    "--opportunities" => options with { Opportunities = Number() },
+                    "--seed" => options with { Seed = Number() },
+                    "--runs" => options with { Runs = Math.Max(1, Number()) },
+                    "--sqlite" => options with { SqliteFile = value },
+                    _ => null,
+                };
+                if (options is null)
+                {
+                    return null;
+                }
+            }
+
+            return options;
+        }
+    }
+}
