@@ -6,5 +6,6 @@ public static class ApiRegistration
     public static void MapFeatureApis(RouteGroupBuilder api)
     {
         _ = api;
+        Features.Users.AdministrationRegistration.MapAdministrationApis(api);
     }
 }

@@ -6,6 +6,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddEndorseFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        Features.Users.AdministrationRegistration.AddAdministration(services);
         return services;
     }
 }
