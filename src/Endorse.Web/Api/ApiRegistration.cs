@@ -11,5 +11,6 @@ public static class ApiRegistration
         Features.Catalog.CatalogApi.MapCatalogApi(api);
         Features.Opportunities.OpportunitiesApi.MapOpportunitiesApi(api);
         Features.Import.ImportsApi.MapImportsApi(api);
+        Features.Users.AdministrationRegistration.MapAdministrationApis(api);
     }
 }

@@ -11,6 +11,7 @@ public static class FeatureRegistration
         Features.Catalog.CatalogApi.AddCatalog(services);
         Features.Opportunities.OpportunitiesApi.AddOpportunities(services);
         Features.Import.ImportServices.AddImport(services);
+        Features.Users.AdministrationRegistration.AddAdministration(services);
         return services;
     }
 }
