@@ -170,26 +170,26 @@ namespace Endorse.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerSince");
 
-                    b.HasIndex("NameSearch");
-
                     b.HasIndex("OwnerExternalId");
 
                     b.HasIndex("RenewalOn");
 
-                    b.HasIndex("DisclosurePermission", "NameSearch");
-
-                    b.HasIndex("OwnerId", "NameSearch");
-
-                    b.HasIndex("RegionId", "NameSearch");
-
-                    b.HasIndex("SalesAreaId", "NameSearch");
-
-                    b.HasIndex("SectorId", "NameSearch");
-
-                    b.HasIndex("SizeBand", "NameSearch");
+                    b.HasIndex("NameSearch", "Id");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("DisclosurePermission", "NameSearch", "Id");
+
+                    b.HasIndex("OwnerId", "NameSearch", "Id");
+
+                    b.HasIndex("RegionId", "NameSearch", "Id");
+
+                    b.HasIndex("SalesAreaId", "NameSearch", "Id");
+
+                    b.HasIndex("SectorId", "NameSearch", "Id");
+
+                    b.HasIndex("SizeBand", "NameSearch", "Id");
 
                     b.ToTable("Accounts");
                 });
@@ -537,18 +537,18 @@ namespace Endorse.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmailSearch");
+                    b.HasIndex("EmailSearch", "Id");
 
-                    b.HasIndex("FirstNameSearch");
+                    b.HasIndex("FirstNameSearch", "Id");
 
-                    b.HasIndex("NameSearch");
-
-                    b.HasIndex("AccountId", "NameSearch");
-
-                    b.HasIndex("SeniorityTier", "NameSearch");
+                    b.HasIndex("NameSearch", "Id");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "NameSearch", "Id");
+
+                    b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
                     b.ToTable("Contacts");
                 });

@@ -22,6 +22,8 @@ public static class EndorseHost
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddScoped<CircuitUser>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitUserHandler>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddDbContext<EndorseDbContext>(database.Apply);
         services.AddDbContextFactory<EndorseDbContext>(database.Apply, ServiceLifetime.Scoped);

@@ -31,7 +31,7 @@ public class ImportTests
             Assert.Equal("Healthcare", acme.Sector!.Name);
             Assert.Equal("EMEA", acme.Region!.Name);
             Assert.Equal(12000, acme.Employees);
-            Assert.Equal(Accounts.SizeBand.Enterprise, acme.SizeBand);
+            Assert.Equal(Endorse.Accounts.SizeBand.Enterprise, acme.SizeBand);
             Assert.Equal(owner.Id, acme.OwnerId);
             Assert.Equal("005A01", acme.OwnerExternalId);
 

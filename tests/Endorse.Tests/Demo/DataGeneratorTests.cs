@@ -16,7 +16,7 @@ public class DataGeneratorTests
         Enumerable.Range(1, DemoCatalog.Products.Count).ToArray(),
         DemoCatalog.Products.Select(p => (DateOnly?)new DateOnly(Today.Year, Today.Month, 1).AddMonths(-p.LaunchedMonthsAgo)).ToArray());
 
-    private static (List<Account> Accounts, List<Contact> Contacts, List<Opportunities.Opportunity> Opportunities) Generate(int seed, IReadOnlyList<string?>? owners = null)
+    private static (List<Account> Accounts, List<Contact> Contacts, List<Endorse.Opportunities.Opportunity> Opportunities) Generate(int seed, IReadOnlyList<string?>? owners = null)
     {
         var generator = new DataGenerator(seed, Catalog(), owners ?? ["rep-a", "rep-b", null], Today);
         var accounts = generator.Accounts(300).ToList();
@@ -32,7 +32,7 @@ public class DataGeneratorTests
         var again = Generate(7);
         var other = Generate(8);
 
-        static string Fingerprint((List<Account> A, List<Contact> C, List<Opportunities.Opportunity> O) data) => string.Join("\n",
+        static string Fingerprint((List<Account> A, List<Contact> C, List<Endorse.Opportunities.Opportunity> O) data) => string.Join("\n",
             data.A.Select(a => $"{a.Name}|{a.Country}|{a.SectorId}|{a.Employees}|{a.AnnualRevenue}|{a.CustomerSince}|{a.RenewalOn}|{a.SatisfactionScore}|{a.DisclosurePermission}|{a.OwnerId}|{string.Join(",", a.Products.Select(p => $"{p.ProductId}@{p.GoLiveOn}"))}")
                 .Concat(data.C.Select(c => $"{c.AccountId}|{c.FirstName}|{c.LastName}|{c.Email}|{c.Title}|{c.SeniorityTier}"))
                 .Concat(data.O.Select(o => $"{o.AccountId}|{o.Name}|{o.Stage}|{o.Amount}|{o.CloseDate}|{o.IsWon}")));
