@@ -40,6 +40,10 @@ public sealed class EndorseServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host does not read the static web assets manifest by itself; without it the
+        // build-output paths of app.css, MudBlazor's CSS/JS and blazor.web.js are unknown and the UI has no style.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Endorse", $"Data Source={Path.Combine(DataFolder, "endorse.db")}");
         builder.UseSetting("Demo:Enabled", "true");

@@ -7,14 +7,16 @@ namespace Endorse.BrowserTests.Pages;
 public sealed partial class AppShell(IPage page)
 {
     public IPage Page => page;
-    public ILocator AccountMenuButton => page.GetByRole(AriaRole.Button, new() { Name = "Your account" });
+    // The account menu's button has no accessible name of its own yet (MudMenu does not pass aria-label on).
+    public ILocator AccountMenuButton => page.Locator(".mud-appbar .mud-menu button").First;
     public ILocator Navigation => page.Locator(".mud-drawer");
     public ILocator Heading => page.Locator("h1").First;
 
     public ILocator NavLink(string name) => Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     /// <summary>A collapsible group of the navigation (its toggle button).</summary>
-    public ILocator NavGroup(string title) => Navigation.GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
+    public ILocator NavGroup(string title) =>
+        Navigation.GetByRole(AriaRole.Navigation, new() { Name = title, Exact = true }).GetByRole(AriaRole.Button).First;
 
     public async Task WaitUntilLoadedAsync()
     {
