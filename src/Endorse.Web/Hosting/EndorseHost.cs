@@ -47,6 +47,7 @@ public static class EndorseHost
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
 
+        builder.AddEndorseObservability();
         services.AddHealthChecks().AddDbContextCheck<EndorseDbContext>("database", tags: ["ready"]);
         services.AddEndorseFeatures(builder.Configuration);
     }

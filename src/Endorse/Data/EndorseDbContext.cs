@@ -1,4 +1,6 @@
 using Endorse.AccessTokens;
+using Endorse.Activities;
+using Endorse.Advocates;
 using Endorse.Accounts;
 using Endorse.Audit;
 using Endorse.Contacts;
@@ -6,6 +8,8 @@ using Endorse.Import;
 using Endorse.Notifications;
 using Endorse.Opportunities;
 using Endorse.Products;
+using Endorse.Settings;
+using Endorse.Requests;
 using Endorse.Taxonomy;
 using Endorse.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +38,16 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
+
+    public DbSet<Advocate> Advocates => Set<Advocate>();
+    public DbSet<AdvocateProduct> AdvocateProducts => Set<AdvocateProduct>();
+    public DbSet<AdvocateBlackout> AdvocateBlackouts => Set<AdvocateBlackout>();
+    public DbSet<AdvocateStatusChange> AdvocateStatusChanges => Set<AdvocateStatusChange>();
+    public DbSet<ReferenceRequest> ReferenceRequests => Set<ReferenceRequest>();
+    public DbSet<RequestParticipant> RequestParticipants => Set<RequestParticipant>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<AdvocacyActivity> AdvocacyActivities => Set<AdvocacyActivity>();
+    public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

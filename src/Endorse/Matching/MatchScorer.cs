@@ -1,0 +1,371 @@
+using System.Buffers;
+using System.Globalization;
+using Endorse.Accounts;
+using Endorse.Advocates;
+using Endorse.Contacts;
+using Endorse.Fatigue;
+
+namespace Endorse.Matching;
+
+/// <summary>
+/// Ranks advocates for a request by an explainable score. O(n) in the candidates with no allocation per eligible
+/// candidate: scores are computed into a stack buffer, the best <c>top</c> kept in a bounded heap, and the
+/// explanations written only for those returned.
+/// </summary>
+public static class MatchScorer
+{
+    /// <summary>Tenure earns full marks from this many years as a customer.</summary>
+    public const double FullTenureYears = 5;
+
+    public static MatchRanking Rank(MatchCriteria criteria, IReadOnlyList<MatchCandidate> candidates, MatchWeights weights, DateOnly today, int top = 25)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        var validation = weights.Validate();
+        if (!validation.IsValid)
+        {
+            throw new ArgumentException(string.Join(" ", validation.ToDictionary().SelectMany(e => e.Value)), nameof(weights));
+        }
+
+        Span<double> scale = stackalloc double[MatchWeights.FactorCount];
+        var sum = 0.0;
+        for (var f = 0; f < MatchWeights.FactorCount; f++)
+        {
+            scale[f] = weights.Of((MatchFactor)f);
+            sum += scale[f];
+        }
+
+        for (var f = 0; f < MatchWeights.FactorCount; f++)
+        {
+            scale[f] = scale[f] * 100 / sum;
+        }
+
+        // Pass 1: eligibility, exclusions and the pool's most-used advocate (for rotation).
+        var excluded = new List<MatchExclusion>();
+        var eligible = ArrayPool<int>.Shared.Rent(Math.Max(1, candidates.Count));
+        try
+        {
+            var eligibleCount = 0;
+            var maxRecent = 0;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var candidate = candidates[i];
+                var reasons = Exclusion(criteria, candidate);
+                if (reasons != BlockReasons.None)
+                {
+                    excluded.Add(new MatchExclusion(candidate, reasons, criteria.ActivityType));
+                    continue;
+                }
+
+                eligible[eligibleCount++] = i;
+                maxRecent = Math.Max(maxRecent, candidate.RecentActivities);
+            }
+
+            // Pass 2: score and keep the best `top`.
+            var heap = new TopHeap(Math.Min(top, eligibleCount));
+            Span<double> values = stackalloc double[MatchWeights.FactorCount];
+            for (var e = 0; e < eligibleCount; e++)
+            {
+                var candidate = candidates[eligible[e]];
+                Values(criteria, candidate, today, maxRecent, values);
+                heap.Offer(Total(values, scale), candidate.AdvocateId, eligible[e]);
+            }
+
+            var best = heap.SortedBestFirst();
+            var results = new MatchResult[best.Length];
+            for (var r = 0; r < best.Length; r++)
+            {
+                var candidate = candidates[best[r].Index];
+                Values(criteria, candidate, today, maxRecent, values);
+                results[r] = new MatchResult(r + 1, candidate, best[r].Score, Explain(criteria, candidate, today, maxRecent, values, scale));
+            }
+
+            return new MatchRanking(results, eligibleCount, excluded);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(eligible);
+        }
+    }
+
+    /// <summary>Why a candidate is left out (none when eligible).</summary>
+    public static BlockReasons Exclusion(MatchCriteria criteria, MatchCandidate candidate)
+    {
+        var reasons = BlockReasons.None;
+        if (!Contains(candidate.ActivityTypes, criteria.ActivityType))
+        {
+            reasons |= BlockReasons.DoesNotDoActivity;
+        }
+
+        var fatigue = candidate.Fatigue;
+        if (!fatigue.CanBook)
+        {
+            var freeInTime = criteria.NeededBy is { } neededBy && fatigue.NextFreeOn is { } free && free <= neededBy;
+            if (!freeInTime || reasons != BlockReasons.None)
+            {
+                reasons |= fatigue.Reasons;
+            }
+        }
+
+        return reasons;
+    }
+
+    private static double Total(ReadOnlySpan<double> values, ReadOnlySpan<double> scale)
+    {
+        var total = 0.0;
+        for (var f = 0; f < values.Length; f++)
+        {
+            total += values[f] * scale[f];
+        }
+
+        return total;
+    }
+
+    /// <summary>Each factor's value 0..1, by <see cref="MatchFactor"/> index.</summary>
+    private static void Values(MatchCriteria criteria, MatchCandidate c, DateOnly today, int maxRecent, Span<double> v)
+    {
+        v[(int)MatchFactor.Product] = criteria.ProductIds.Count == 0 ? 1 : OwnedCount(criteria.ProductIds, c.ProductIds) / (double)criteria.ProductIds.Count;
+        v[(int)MatchFactor.Sector] = criteria.SectorId is null || criteria.SectorId == c.SectorId ? 1 : 0;
+        v[(int)MatchFactor.Region] = criteria.RegionId is null || criteria.RegionId == c.RegionId ? 1 : 0;
+        v[(int)MatchFactor.Size] = SizeValue(criteria.SizeBand, c.SizeBand);
+        v[(int)MatchFactor.Seniority] = SeniorityFit(criteria.MinimumSeniority, c.SeniorityTier);
+        v[(int)MatchFactor.Language] = criteria.Language is null || Speaks(c.Languages, criteria.Language) ? 1 : 0;
+        v[(int)MatchFactor.ActivityType] = 1;
+        v[(int)MatchFactor.Satisfaction] = SatisfactionValue(c.SatisfactionKind, c.SatisfactionScore);
+        v[(int)MatchFactor.Tenure] = c.CustomerSince is { } since ? Math.Clamp(Years(since, today) / FullTenureYears, 0, 1) : 0;
+        v[(int)MatchFactor.SeniorityTier] = (int)c.SeniorityTier / (double)(int)SeniorityTier.CLevel;
+        v[(int)MatchFactor.Feedback] = c.FeedbackAverage is { } avg && c.FeedbackCount > 0 ? Math.Clamp((avg - 1) / 4, 0, 1) : 0.5;
+        v[(int)MatchFactor.FatigueHeadroom] = c.Fatigue.CanBook ? c.Fatigue.Headroom.Ratio : 0;
+        v[(int)MatchFactor.Rotation] = maxRecent == 0 ? 1 : 1 - (Math.Min(c.RecentActivities, maxRecent) / (double)maxRecent);
+    }
+
+    private static ScoreFactor[] Explain(MatchCriteria criteria, MatchCandidate c, DateOnly today, int maxRecent, ReadOnlySpan<double> v, ReadOnlySpan<double> scale)
+    {
+        var factors = new ScoreFactor[MatchWeights.FactorCount];
+        for (var f = 0; f < factors.Length; f++)
+        {
+            var factor = (MatchFactor)f;
+            factors[f] = new ScoreFactor(factor, v[f], v[f] * scale[f], scale[f], Sentence(factor, criteria, c, today, maxRecent));
+        }
+
+        return factors;
+    }
+
+    private static string Sentence(MatchFactor factor, MatchCriteria criteria, MatchCandidate c, DateOnly today, int maxRecent) => factor switch
+    {
+        MatchFactor.Product => criteria.ProductIds.Count == 0
+            ? "No product asked for."
+            : $"Owns {OwnedCount(criteria.ProductIds, c.ProductIds)} of the {criteria.ProductIds.Count} products asked for.",
+        MatchFactor.Sector => criteria.SectorId is null ? "No sector asked for." : criteria.SectorId == c.SectorId ? "Same sector." : "A different sector.",
+        MatchFactor.Region => criteria.RegionId is null ? "No region asked for." : criteria.RegionId == c.RegionId ? "Same region." : "A different region.",
+        MatchFactor.Size => criteria.SizeBand == SizeBand.Unknown ? "No size asked for."
+            : c.SizeBand == SizeBand.Unknown ? $"Size unknown ({criteria.SizeBand} asked for)."
+            : c.SizeBand == criteria.SizeBand ? $"Same size band ({c.SizeBand})."
+            : Math.Abs(c.SizeBand - criteria.SizeBand) == 1 ? $"Next size band ({c.SizeBand}; {criteria.SizeBand} asked for)."
+            : $"A different size band ({c.SizeBand}; {criteria.SizeBand} asked for).",
+        MatchFactor.Seniority => criteria.MinimumSeniority == SeniorityTier.Unknown ? "No seniority asked for."
+            : c.SeniorityTier >= criteria.MinimumSeniority ? $"{Tier(c.SeniorityTier)} meets the minimum of {Tier(criteria.MinimumSeniority)}."
+            : $"{Tier(c.SeniorityTier)} is below the minimum of {Tier(criteria.MinimumSeniority)}.",
+        MatchFactor.Language => criteria.Language is null ? "No language asked for."
+            : Speaks(c.Languages, criteria.Language) ? $"Speaks {criteria.Language}." : $"Does not speak {criteria.Language}.",
+        MatchFactor.ActivityType => $"Does {ActivityTypes.Plural(criteria.ActivityType)}.",
+        MatchFactor.Satisfaction => c.SatisfactionScore is { } score && c.SatisfactionKind != SatisfactionKind.None
+            ? c.SatisfactionKind == SatisfactionKind.Csat ? $"CSAT {score}%." : $"NPS {score}."
+            : "Satisfaction not measured (counted as neutral).",
+        MatchFactor.Tenure => c.CustomerSince is { } since
+            ? $"Customer for {Years(since, today).ToString("0.0", CultureInfo.InvariantCulture)} years (full marks from {FullTenureYears:0})."
+            : "Customer-since date unknown.",
+        MatchFactor.SeniorityTier => $"{Tier(c.SeniorityTier)}.",
+        MatchFactor.Feedback => c.FeedbackAverage is { } avg && c.FeedbackCount > 0
+            ? $"Past feedback {avg.ToString("0.0", CultureInfo.InvariantCulture)} of 5 from {c.FeedbackCount} {(c.FeedbackCount == 1 ? "activity" : "activities")}."
+            : "No feedback yet (counted as neutral).",
+        MatchFactor.FatigueHeadroom => HeadroomSentence(criteria, c),
+        MatchFactor.Rotation => maxRecent == 0
+            ? "No one in the pool was used in the last 12 months."
+            : $"{ActivityTypes.Count(c.RecentActivities, null)} in the last 12 months; the most-used eligible advocate has {maxRecent}.",
+        _ => string.Empty,
+    };
+
+    private static string HeadroomSentence(MatchCriteria criteria, MatchCandidate c)
+    {
+        var fatigue = c.Fatigue;
+        if (!fatigue.CanBook)
+        {
+            return $"Not free until {FatigueText.Date(fatigue.NextFreeOn!.Value)} (needed by {FatigueText.Date(criteria.NeededBy!.Value)}).";
+        }
+
+        var h = fatigue.Headroom;
+        if (h.Allowed is not { } allowed)
+        {
+            return "No overall cap applies.";
+        }
+
+        var window = h.CalendarQuarter ? $"in {FatigueText.Quarter(fatigue.RequestedOn)}" : $"in the last {h.WindowDays} days";
+        return $"Used {h.Used} of {allowed} {window}.";
+    }
+
+    private static string Tier(SeniorityTier tier) => tier switch
+    {
+        SeniorityTier.CLevel => "C-level",
+        SeniorityTier.VicePresident => "VP",
+        SeniorityTier.Unknown => "Seniority unknown",
+        _ => tier.ToString(),
+    };
+
+    private static double Years(DateOnly since, DateOnly today) => (today.DayNumber - since.DayNumber) / 365.25;
+
+    private static double SizeValue(SizeBand wanted, SizeBand actual) =>
+        wanted == SizeBand.Unknown ? 1
+        : actual == SizeBand.Unknown ? 0
+        : actual == wanted ? 1
+        : Math.Abs(actual - wanted) == 1 ? 0.5
+        : 0;
+
+    private static double SeniorityFit(SeniorityTier minimum, SeniorityTier actual) =>
+        minimum == SeniorityTier.Unknown ? 1
+        : actual == SeniorityTier.Unknown ? 0
+        : actual >= minimum ? 1
+        : actual == minimum - 1 ? 0.5
+        : 0;
+
+    private static double SatisfactionValue(SatisfactionKind kind, int? score) => (kind, score) switch
+    {
+        (SatisfactionKind.Nps, { } nps) => Math.Clamp((nps + 100) / 200.0, 0, 1),
+        (SatisfactionKind.Csat, { } csat) => Math.Clamp(csat / 100.0, 0, 1),
+        _ => 0.5,
+    };
+
+    private static int OwnedCount(IReadOnlyList<int> wanted, IReadOnlyList<int> owned)
+    {
+        var count = 0;
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            for (var j = 0; j < owned.Count; j++)
+            {
+                if (owned[j] == wanted[i])
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Contains(IReadOnlyList<ActivityType> types, ActivityType type)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i] == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Same primary language ("en" matches "en-GB"), case-insensitive, without allocating.</summary>
+    internal static bool Speaks(IReadOnlyList<string> languages, string wanted)
+    {
+        var primary = Primary(wanted);
+        for (var i = 0; i < languages.Count; i++)
+        {
+            if (Primary(languages[i]).Equals(primary, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> Primary(string tag)
+    {
+        var span = tag.AsSpan().Trim();
+        var dash = span.IndexOfAny('-', '_');
+        return dash < 0 ? span : span[..dash];
+    }
+
+    /// <summary>Keeps the best k (score descending, then advocate id ascending) with the worst at the root.</summary>
+    private sealed class TopHeap(int capacity)
+    {
+        private readonly Entry[] items = new Entry[capacity];
+        private int count;
+
+        public void Offer(double score, int advocateId, int index)
+        {
+            if (capacity == 0)
+            {
+                return;
+            }
+
+            var entry = new Entry(score, advocateId, index);
+            if (count < capacity)
+            {
+                items[count] = entry;
+                SiftUp(count++);
+            }
+            else if (Better(entry, items[0]))
+            {
+                items[0] = entry;
+                SiftDown(0);
+            }
+        }
+
+        public Entry[] SortedBestFirst()
+        {
+            var result = items.AsSpan(0, count).ToArray();
+            Array.Sort(result, static (a, b) => Better(a, b) ? -1 : Better(b, a) ? 1 : 0);
+            return result;
+        }
+
+        private static bool Better(Entry a, Entry b) => a.Score > b.Score || (a.Score == b.Score && a.AdvocateId < b.AdvocateId);
+
+        private void SiftUp(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Better(items[parent], items[i]))
+                {
+                    break;
+                }
+
+                (items[parent], items[i]) = (items[i], items[parent]);
+                i = parent;
+            }
+        }
+
+        private void SiftDown(int i)
+        {
+            while (true)
+            {
+                var left = (2 * i) + 1;
+                var worst = i;
+                if (left < count && Better(items[worst], items[left]))
+                {
+                    worst = left;
+                }
+
+                if (left + 1 < count && Better(items[worst], items[left + 1]))
+                {
+                    worst = left + 1;
+                }
+
+                if (worst == i)
+                {
+                    return;
+                }
+
+                (items[worst], items[i]) = (items[i], items[worst]);
+                i = worst;
+            }
+        }
+    }
+
+    private readonly record struct Entry(double Score, int AdvocateId, int Index);
+}
