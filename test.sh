@@ -108,6 +108,8 @@ if ! dotnet format Endorse.slnx --verify-no-changes --no-restore; then
 fi
 echo "(format check took $(( SECONDS - format_started ))s)"
 
+export ENDORSE_SCREENSHOTS="$results/screenshots"
+
 # --- 4. Every suite, never stopping at the first failure --------------------------------------------------
 counter() { # counter NAME FILE -> the value of the NAME attribute of TRX's <Counters>
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' | head -n 1
@@ -142,4 +144,5 @@ done
 
 echo
 echo "Test results (TRX): $results"
+echo "Browser screenshots: $ENDORSE_SCREENSHOTS"
 summary 0
