@@ -11,7 +11,8 @@ public sealed partial class ListPage(IPage page, string path, string title)
 {
     public IPage Page => page;
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true, Level = 1 });
-    public ILocator Search => page.Locator("main").GetByLabel(SearchLabel()).First;
+    public ILocator Search =>
+        page.GetByTestId(path + "-search").Or(page.GetByRole(AriaRole.Textbox, new() { NameRegex = SearchLabel() })).First;
 
     /// <summary>The links to detail pages in the grid's rows.</summary>
     public ILocator RowLinks => page.Locator($".mud-table-body a[href^='/{path}/']").Filter(new() { HasTextRegex = NotEmpty() });
