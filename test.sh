@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The one test command. On a fresh Debian machine with the .NET SDK it installs what the tests need
+# (PostgreSQL and Chromium, from Debian's packages only), starts a throw-away PostgreSQL cluster on a free
+# local port, builds once, checks formatting, and runs every suite: unit, integration (SQLite and
+# PostgreSQL) and browser tests. It never stops at the first failing suite. The last line is always
+#   Tests: N passed, N failed, N skipped
+# and the exit code is non-zero when anything failed or a suite did not run.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+started=$SECONDS
+suites=(tests/Endorse.Tests tests/Endorse.IntegrationTests tests/Endorse.BrowserTests)
+problems=()
+passed=0
+failed=0
+skipped=0
+
+say() { printf '\n==> %s\n' "$*"; }
+
+summary() {
+  local code=$1
+  say "Finished in $(( (SECONDS - started) / 60 ))m $(( (SECONDS - started) % 60 ))s"
+  if [ ${#problems[@]} -gt 0 ]; then
+    echo "Problems:"
+    printf '  - %s\n' "${problems[@]}"
+    [ "$code" -eq 0 ] && code=1
+  fi
+  echo "Tests: $passed passed, $failed failed, $skipped skipped"
+  exit "$code"
+}
+
+# --- 1. What the tests need from Debian -----------------------------------------------------------------
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/postgres" ] || [ ! -x /usr/bin/chromium ]; then
+  say "Installing PostgreSQL and Chromium from Debian's packages"
+  if [ "$(id -u)" -ne 0 ]; then
+    problems+=("PostgreSQL or Chromium is missing and this is not root: run 'apt-get install -y postgresql chromium' as root")
+    summary 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends postgresql chromium; then
+    apt-get update && apt-get install -y --no-install-recommends postgresql chromium \
+      || { problems+=("apt-get install postgresql chromium failed"); summary 1; }
+  fi
+fi
+PG_BIN=$(postgres_bin)
+
+# --- 2. A throw-away PostgreSQL cluster ----------------------------------------------------------------------
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' && return
+  fi
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  return 1
+}
+
+pg_dir=$(mktemp -d /tmp/endorse-test-pg.XXXXXX)
+results=$(mktemp -d /tmp/endorse-test-results.XXXXXX)
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+stop_postgres() {
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+
+say "Starting a throw-away PostgreSQL cluster"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir"
+pg_port=$(free_port) || { problems+=("no free local port for PostgreSQL"); summary 1; }
+if ! as_pg "$PG_BIN/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1; then
+  cat "$pg_dir/initdb.log"
+  problems+=("initdb failed")
+  summary 1
+fi
+if ! as_pg "$PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null; then
+  cat "$pg_dir/postgres.log"
+  problems+=("PostgreSQL did not start")
+  summary 1
+fi
+export ENDORSE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (data in $pg_dir)"
+
+# --- 3. Build once, check formatting ---------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+say "dotnet tool restore"
+dotnet tool restore || problems+=("dotnet tool restore failed")
+
+say "dotnet build Endorse.slnx -c Release"
+if ! dotnet build Endorse.slnx -c Release -nologo; then
+  problems+=("the build failed: no suite ran")
+  summary 1
+fi
+
+say "dotnet format --verify-no-changes"
+format_started=$SECONDS
+if ! dotnet format Endorse.slnx --verify-no-changes --no-restore; then
+  problems+=("dotnet format found files to fix: run 'dotnet format Endorse.slnx'")
+fi
+echo "(format check took $(( SECONDS - format_started ))s)"
+
+export ENDORSE_SCREENSHOTS="$results/screenshots"
+
+# --- 4. Every suite, never stopping at the first failure --------------------------------------------------
+counter() { # counter NAME FILE -> the value of the NAME attribute of TRX's <Counters>
+  grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' | head -n 1
+}
+
+for suite in "${suites[@]}"; do
+  name=$(basename "$suite")
+  say "dotnet test $suite"
+  suite_started=$SECONDS
+  dotnet test "$suite" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results"
+  code=$?
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then
+    problems+=("$name did not run (no test results; dotnet test exited $code)")
+    continue
+  fi
+  p=$(counter passed "$trx"); f=$(counter failed "$trx"); e=$(counter error "$trx"); t=$(counter timeout "$trx")
+  a=$(counter aborted "$trx"); total=$(counter total "$trx"); executed=$(counter executed "$trx")
+  s=$(( ${total:-0} - ${executed:-0} ))
+  f=$(( ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0} ))
+  passed=$(( passed + ${p:-0} )); failed=$(( failed + f )); skipped=$(( skipped + s ))
+  echo "$name: ${p:-0} passed, $f failed, $s skipped in $(( SECONDS - suite_started ))s"
+  if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
+    problems+=("$name: dotnet test exited $code")
+  elif [ "$f" -gt 0 ]; then
+    problems+=("$name: $f failed")
+  elif [ "${total:-0}" -eq 0 ]; then
+    problems+=("$name: no tests ran")
+  fi
+done
+
+echo
+echo "Test results (TRX): $results"
+echo "Browser screenshots: $ENDORSE_SCREENSHOTS"
+summary 0

@@ -1,0 +1,25 @@
+using Endorse.Web.Hosting;
+
+namespace Endorse.BrowserTests.Infrastructure;
+
+/// <summary>The demo users created on first start, one per role (see <see cref="DemoSetup"/>).</summary>
+public static class DemoUser
+{
+    public static string Password => DemoSetup.DemoPassword;
+
+    public static string EmailOf(string role) => DemoSetup.DemoUsers.Single(u => u.Role == role).Email;
+
+    public static TheoryData<string> AllRoles
+    {
+        get
+        {
+            var roles = new TheoryData<string>();
+            foreach (var (_, _, role) in DemoSetup.DemoUsers)
+            {
+                roles.Add(role);
+            }
+
+            return roles;
+        }
+    }
+}
