@@ -1,15 +1,15 @@
 using Endorse.AccessTokens;
+using Endorse.Accounts;
 using Endorse.Activities;
 using Endorse.Advocates;
-using Endorse.Accounts;
 using Endorse.Audit;
 using Endorse.Contacts;
 using Endorse.Import;
 using Endorse.Notifications;
 using Endorse.Opportunities;
 using Endorse.Products;
-using Endorse.Settings;
 using Endorse.Requests;
+using Endorse.Settings;
 using Endorse.Taxonomy;
 using Endorse.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

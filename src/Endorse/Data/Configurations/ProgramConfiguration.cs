@@ -1,7 +1,7 @@
 using Endorse.Activities;
 using Endorse.Advocates;
-using Endorse.Settings;
 using Endorse.Requests;
+using Endorse.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
