@@ -3,10 +3,16 @@ using Endorse.Benchmarks;
 
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- scale [options]   list/search queries at scale
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- micro [BenchmarkDotNet args]   in-process hot paths
+// dotnet run -c Release --project bench/Endorse.Benchmarks -- salesforce-csv --accounts 50000 --contacts 1000000 --out DIR   an export to import
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(args[1..]);
     return 0;
+}
+
+if (args.Length > 0 && args[0] == "salesforce-csv")
+{
+    return SalesforceExport.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "scale")

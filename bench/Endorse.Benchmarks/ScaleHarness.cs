@@ -17,9 +17,6 @@ public static class ScaleHarness
 {
     public const string Usage = "Usage: dotnet run -c Release --project bench/Endorse.Benchmarks -- scale [--accounts 200000] [--contacts 1000000] [--opportunities 2000000] [--seed 42] [--runs 30] [--sqlite data/bench/endorse.db] [--no-sqlite]\n       PostgreSQL runs too when ENDORSE_BENCH_POSTGRES holds a connection string (the database is created if missing).";
 
-    /// <summary>The list queries under test. TODO(accounts): <c>new ServiceListQueries()</c> once main has the services.</summary>
-    public static readonly IListQueries Queries = new SharedHelperListQueries();
-
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options.Parse(args);
@@ -57,9 +54,6 @@ public static class ScaleHarness
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{database.Provider,-8} {scenario.Name,-52} median {median,8:F1} ms   p95 {p95,8:F1} ms   rows {rows}"));
             }
 
-            // TODO(import): when main has the import feature (branch import), time a 1M-row Salesforce Contact.csv
-            // import here through the import service: rows/s and peak working set (Process.PeakWorkingSet64).
-            Console.WriteLine($"{database.Provider,-8} CSV import rate: not measured (the import feature is not in main yet)");
         }
 
         Console.WriteLine();
@@ -77,21 +71,20 @@ public static class ScaleHarness
 
     private static IEnumerable<Scenario> Scenarios()
     {
-        var q = Queries;
         var first = new PageRequest(1, 25);
         var deep = new PageRequest(200, 25);
-        yield return new("Accounts: first page, sorted by name", db => q.AccountsAsync(db, null, null, first));
-        yield return new("Accounts: search prefix \"north\"", db => q.AccountsAsync(db, "north", null, first));
-        yield return new("Accounts: search prefix \"b\" (wide)", db => q.AccountsAsync(db, "b", null, first));
-        yield return new("Accounts: filter sector Healthcare", async db => await q.AccountsAsync(db, null, await SectorAsync(db), first));
-        yield return new("Accounts: deep page 200", db => q.AccountsAsync(db, null, null, deep));
-        yield return new("Contacts: first page, sorted by name", db => q.ContactsAsync(db, null, null, first));
-        yield return new("Contacts: search prefix \"garc\"", db => q.ContactsAsync(db, "garc", null, first));
-        yield return new("Contacts: search prefix \"m\" (wide)", db => q.ContactsAsync(db, "m", null, first));
-        yield return new("Contacts: search e-mail \"mary.smith@\"", db => q.ContactsAsync(db, "mary.smith@", null, first));
-        yield return new("Contacts: filter tier Director", db => q.ContactsAsync(db, null, SeniorityTier.Director, first));
-        yield return new("Contacts: filter tier C-level + search \"s\"", db => q.ContactsAsync(db, "s", SeniorityTier.CLevel, first));
-        yield return new("Contacts: deep page 200", db => q.ContactsAsync(db, null, null, deep));
+        yield return new("Accounts: first page, sorted by name", db => ListQueries.AccountsAsync(db, null, null, first));
+        yield return new("Accounts: search prefix \"north\"", db => ListQueries.AccountsAsync(db, "north", null, first));
+        yield return new("Accounts: search prefix \"b\" (wide)", db => ListQueries.AccountsAsync(db, "b", null, first));
+        yield return new("Accounts: filter sector Healthcare", async db => await ListQueries.AccountsAsync(db, null, await SectorAsync(db), first));
+        yield return new("Accounts: deep page 200", db => ListQueries.AccountsAsync(db, null, null, deep));
+        yield return new("Contacts: first page, sorted by name", db => ListQueries.ContactsAsync(db, null, null, first));
+        yield return new("Contacts: search prefix \"garc\"", db => ListQueries.ContactsAsync(db, "garc", null, first));
+        yield return new("Contacts: search prefix \"m\" (wide)", db => ListQueries.ContactsAsync(db, "m", null, first));
+        yield return new("Contacts: search e-mail \"mary.smith@\"", db => ListQueries.ContactsAsync(db, "mary.smith@", null, first));
+        yield return new("Contacts: filter tier Director", db => ListQueries.ContactsAsync(db, null, SeniorityTier.Director, first));
+        yield return new("Contacts: filter tier C-level + search \"s\"", db => ListQueries.ContactsAsync(db, "s", SeniorityTier.CLevel, first));
+        yield return new("Contacts: deep page 200", db => ListQueries.ContactsAsync(db, null, null, deep));
     }
 
     private static int? healthcare;

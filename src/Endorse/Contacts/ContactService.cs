@@ -8,8 +8,12 @@ namespace Endorse.Contacts;
 /// <summary>Lists, reads and changes contacts. Changing a contact follows its account's access rule.</summary>
 public sealed class ContactService(EndorseDbContext db, ContactValidator validator, AccountService accounts)
 {
-    /// <summary>The filtered, sorted list rows (not yet paged), for a page or a CSV export.</summary>
-    public IQueryable<ContactListRow> Query(ContactFilter filter, bool descending = false)
+    /// <summary>
+    /// The filtered, sorted list rows in up to two parts, each an index range scan in index order: contacts whose
+    /// last name matches the search first, then those matched only by first name. One OR over both ranges would
+    /// make the database collect and sort every match (seconds at a million contacts, see docs/performance.md).
+    /// </summary>
+    public (IQueryable<ContactListRow> First, IQueryable<ContactListRow>? Second) Query(ContactFilter filter, bool descending = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var contacts = db.Contacts.AsNoTracking();
@@ -26,29 +30,51 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
         var search = SearchText.Normalize(filter.Search);
         if (search.Contains('@', StringComparison.Ordinal))
         {
-            contacts = contacts.WherePrefix(c => c.EmailSearch, search);
+            return (Rows(Sorted(contacts.WherePrefix(c => c.EmailSearch, search), c => c.EmailSearch, descending)), null);
         }
-        else if (search.Length > 0)
+
+        if (search.Length == 0)
         {
-            // Two index range scans (last-name-first and first-name-first), combined.
-            var upper = SearchText.UpperBound(search);
-            contacts = contacts.Where(c =>
-                (string.Compare(c.NameSearch, search) >= 0 && string.Compare(c.NameSearch, upper) < 0)
-                || (string.Compare(c.FirstNameSearch, search) >= 0 && string.Compare(c.FirstNameSearch, upper) < 0));
+            return (Rows(Sorted(contacts, c => c.NameSearch, descending)), null);
         }
 
-        contacts = descending
-            ? contacts.OrderByDescending(c => c.NameSearch).ThenByDescending(c => c.Id)
-            : contacts.OrderBy(c => c.NameSearch).ThenBy(c => c.Id);
-
-        return contacts.Select(c => new ContactListRow(c.Id, c.FirstName, c.LastName, c.Email, c.Title, c.SeniorityTier, c.AccountId, c.Account!.Name));
+        var upper = SearchText.UpperBound(search);
+        var byLastName = contacts.WherePrefix(c => c.NameSearch, search);
+        var byFirstNameOnly = contacts.WherePrefix(c => c.FirstNameSearch, search)
+            .Where(c => !(string.Compare(c.NameSearch, search) >= 0 && string.Compare(c.NameSearch, upper) < 0));
+        return (Rows(Sorted(byLastName, c => c.NameSearch, descending)), Rows(Sorted(byFirstNameOnly, c => c.FirstNameSearch, descending)));
     }
 
     public Task<Page<ContactListRow>> ListAsync(ContactFilter filter, PageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Query(filter, request.Descending).ToPageAsync(request, cancellationToken);
+        var (first, second) = Query(filter, request.Descending);
+        return second is null ? first.ToPageAsync(request, cancellationToken) : first.ToPageAsync(second, request, cancellationToken);
     }
+
+    /// <summary>Every matching row, streamed in list order, for a CSV export.</summary>
+    public async IAsyncEnumerable<ContactListRow> ExportAsync(ContactFilter filter, bool descending, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (first, second) = Query(filter, descending);
+        await foreach (var row in first.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+
+        if (second is not null)
+        {
+            await foreach (var row in second.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static IQueryable<Contact> Sorted(IQueryable<Contact> contacts, System.Linq.Expressions.Expression<Func<Contact, string>> key, bool descending) =>
+        descending ? contacts.OrderByDescending(key).ThenByDescending(c => c.Id) : contacts.OrderBy(key).ThenBy(c => c.Id);
+
+    private static IQueryable<ContactListRow> Rows(IQueryable<Contact> contacts) =>
+        contacts.Select(c => new ContactListRow(c.Id, c.FirstName, c.LastName, c.Email, c.Title, c.SeniorityTier, c.AccountId, c.Account!.Name));
 
     public Task<ContactDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
         db.Contacts.AsNoTracking()

@@ -16,6 +16,34 @@ public static class PagingExtensions
         return new Page<T>(items, capped ? PageRequest.CountCap : counted, capped, request.SafePage, request.SafePageSize);
     }
 
+    /// <summary>
+    /// Pages over two sorted queries read one after the other (<paramref name="first"/>'s rows, then
+    /// <paramref name="second"/>'s), each counted up to the cap, so each stays an index range scan.
+    /// The two must not share rows.
+    /// </summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> first, IQueryable<T> second, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        var firstCount = await first.Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
+        var secondCount = firstCount > PageRequest.CountCap ? 0 : await second.Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
+        var counted = firstCount + secondCount;
+        var capped = counted > PageRequest.CountCap;
+
+        var items = new List<T>(request.SafePageSize);
+        if (request.Skip < firstCount)
+        {
+            items.AddRange(await first.Skip(request.Skip).Take(request.SafePageSize).ToListAsync(cancellationToken));
+        }
+
+        var missing = request.SafePageSize - items.Count;
+        if (missing > 0 && secondCount > 0)
+        {
+            var skipInSecond = Math.Max(0, request.Skip - firstCount);
+            items.AddRange(await second.Skip(skipInSecond).Take(missing).ToListAsync(cancellationToken));
+        }
+
+        return new Page<T>(items, capped ? PageRequest.CountCap : counted, capped, request.SafePage, request.SafePageSize);
+    }
+
     /// <summary>Applies a prefix search on a normalized, indexed column: an index range scan on both databases.</summary>
     public static IQueryable<T> WherePrefix<T>(this IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, string>> column, string normalizedPrefix)
     {

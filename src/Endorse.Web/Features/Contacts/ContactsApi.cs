@@ -74,7 +74,7 @@ public static class ContactsApi
         TypedResults.Ok(await contacts.ListAsync(query.Filter(), query.PageRequest(), cancellationToken));
 
     private static IResult Export(ContactService contacts, [AsParameters] ContactQuery query) =>
-        ApiResults.Csv(contacts.Query(query.Filter(), query.Desc ?? false).AsAsyncEnumerable(), "contacts.csv");
+        ApiResults.Csv(contacts.ExportAsync(query.Filter(), query.Desc ?? false), "contacts.csv");
 
     private static async Task<IResult> GetAsync(int id, ContactService contacts, CancellationToken cancellationToken) =>
         await contacts.GetAsync(id, cancellationToken) is { } contact
