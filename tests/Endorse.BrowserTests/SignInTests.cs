@@ -16,7 +16,7 @@ public partial class SignInTests(BrowserApp app)
         var shell = await (await new SignInPage(page).OpenAsync()).SignInAsync(DemoUser.EmailOf(role), DemoUser.Password);
 
         await Expect(page).ToHaveURLAsync(HomeUrl());
-        await Expect(page.GetByText("Signed in as " + DemoUser.EmailOf(role))).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, " + DemoUser.NameOf(role) })).ToBeVisibleAsync();
 
         // Everyone reads customers.
         await Expect(shell.NavLink("Accounts")).ToBeVisibleAsync();
@@ -83,7 +83,7 @@ public partial class SignInTests(BrowserApp app)
         var signIn = await new SignInPage(page).OpenAsync();
         await BrowserApp.ScreenshotAsync(page, "phone-signin");
         var shell = await signIn.SignInAsync(DemoUser.EmailOf(Roles.SalesRep), DemoUser.Password);
-        await Expect(page.GetByText("Signed in as " + DemoUser.EmailOf(Roles.SalesRep))).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, " + DemoUser.NameOf(Roles.SalesRep) })).ToBeVisibleAsync();
 
         // Nothing wider than the screen: no sideways scrolling on a phone.
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

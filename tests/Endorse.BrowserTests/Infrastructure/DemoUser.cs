@@ -9,6 +9,8 @@ public static class DemoUser
 
     public static string EmailOf(string role) => DemoSetup.DemoUsers.Single(u => u.Role == role).Email;
 
+    public static string NameOf(string role) => DemoSetup.DemoUsers.Single(u => u.Role == role).Name;
+
     public static TheoryData<string> AllRoles
     {
         get

@@ -23,8 +23,8 @@ public class ContactsApiTests
 
         static string[] Last(System.Text.Json.Nodes.JsonNode page) => page["items"]!.AsArray().Select(i => i!["lastName"]!.GetValue<string>()).ToArray();
 
-        // "mar" matches a first name (Marie) and a last name (Marchand).
-        Assert.Equal(["Curie", "Marchand"], Last(await (await client.GetAsync("/api/v1/contacts?search=MAR")).ReadJsonAsync()));
+        // "mar" matches a last name (Marchand) and a first name (Marie Curie): last-name matches come first.
+        Assert.Equal(["Marchand", "Curie"], Last(await (await client.GetAsync("/api/v1/contacts?search=MAR")).ReadJsonAsync()));
         Assert.Equal(["Lovelace"], Last(await (await client.GetAsync("/api/v1/contacts?search=ada@")).ReadJsonAsync()));
         Assert.Empty(Last(await (await client.GetAsync("/api/v1/contacts?search=acme.example@")).ReadJsonAsync()));
         Assert.Equal(["Curie", "Marchand"], Last(await (await client.GetAsync($"/api/v1/contacts?accountId={acme}")).ReadJsonAsync()));
