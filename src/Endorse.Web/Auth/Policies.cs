@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Users, roles, the audit log.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>The reference program's settings: fatigue policy, match weights, fulfilment modes.</summary>
+    public const string ManageProgram = nameof(ManageProgram);
+
     public static IServiceCollection AddEndorseAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -27,6 +30,7 @@ public static class Policies
             .AddPolicy(ChangeCustomers, p => p.RequireRole(Roles.Administrator, Roles.ReferenceManager, Roles.SalesRep, Roles.SalesManager, Roles.CustomerSuccess))
             .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.Administrator, Roles.ReferenceManager))
             .AddPolicy(ImportData, p => p.RequireRole(Roles.Administrator, Roles.ReferenceManager))
+            .AddPolicy(ManageProgram, p => p.RequireRole(Roles.Administrator, Roles.ReferenceManager))
             .AddPolicy(Administer, p => p.RequireRole(Roles.Administrator));
         return services;
     }

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using Endorse.Advocates;
+using Endorse.Fatigue;
+using Endorse.Listing;
+using Endorse.Matching;
+using Endorse.Requests;
+using Endorse.Settings;
+using Endorse.Web.Api;
+using Endorse.Web.Auth;
+using Endorse.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.Web.Features.Advocates;
+
+/// <summary>/api/v1/advocates and /api/v1/program-settings.</summary>
+public static class AdvocatesApi
+{
+    public static IServiceCollection AddAdvocates(this IServiceCollection services)
+    {
+        services.AddSingleton<AdvocateValidator>();
+        services.AddScoped<AdvocateService>();
+        services.AddScoped<ProgramSettingsService>();
+        services.AddScoped<AdvocateWork>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapAdvocatesApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/advocates").WithTags("Advocates");
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListAdvocates")
+            .WithSummary("List advocates")
+            .WithDescription("One page of advocates sorted by the contact's last name (`desc=true` reverses). `search` matches the start of the last or first name. Filters: `status` (Candidate, Active, Resting, Retired, DoNotContact), `activityType`, `productId`, `accountId`. `total` stops counting at 10,000 (`totalIsCapped`).")
+            .Produces<Page<AdvocateListRow>>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/export.csv", Export)
+            .WithName("ExportAdvocates")
+            .WithSummary("Export advocates as CSV")
+            .WithDescription("Every advocate matching the same `search` and filters as the list, as a CSV file.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        group.MapGet("/{id:int}", GetAsync)
+            .WithName("GetAdvocate")
+            .WithSummary("Get an advocate")
+            .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences.")
+            .Produces<AdvocateDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", EnrolAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("EnrolAdvocate")
+            .WithSummary("Enrol a contact as an advocate")
+            .WithDescription("Enrols the contact `contactId` with a profile (activity types, product ids, languages, topics) and preferences (maxActivitiesPerQuarter, blackouts, preferredChannel). The advocate starts as a Candidate. A contact already enrolled is refused with 400 naming `contactId`. Reference managers and administrators enrol anyone; others need the right to change the contact's account.")
+            .Accepts<AdvocateInput>("application/json")
+            .Produces<AdvocateDetails>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPost("/bulk", BulkEnrolAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("BulkEnrolAdvocates")
+            .WithSummary("Enrol several contacts")
+            .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`. Contacts already enrolled, unknown or not yours to change are skipped with a reason.")
+            .Accepts<BulkEnrolInput>("application/json")
+            .Produces<BulkEnrolResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/{id:int}", UpdateAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("UpdateAdvocate")
+            .WithSummary("Change an advocate's profile and preferences")
+            .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored.")
+            .Accepts<AdvocateInput>("application/json")
+            .Produces<AdvocateDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:int}/status", ChangeStatusAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("ChangeAdvocateStatus")
+            .WithSummary("Change an advocate's status")
+            .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`.")
+            .Accepts<StatusChangeInput>("application/json")
+            .Produces<AdvocateDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static RouteGroupBuilder MapProgramSettingsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/program-settings").WithTags("Program settings");
+
+        group.MapGet("/", async (ProgramSettingsService settings, CancellationToken cancellationToken) => TypedResults.Ok(await settings.GetAsync(cancellationToken)))
+            .WithName("GetProgramSettings")
+            .WithSummary("Get the program settings")
+            .WithDescription("The fatigue policy (caps per advocate and per account, cool-down, rest rules), the match weights and the fulfilment mode of each activity type. Defaults when never saved.")
+            .Produces<ProgramSettingsView>();
+
+        group.MapPut("/fatigue-policy", UpdatePolicyAsync)
+            .RequireAuthorization(Policies.ManageProgram)
+            .WithName("UpdateFatiguePolicy")
+            .WithSummary("Change the fatigue policy")
+            .WithDescription("Replaces the fatigue policy. Caps need a limit of 0–10,000 and a window of 1–3,650 days. Reference managers and administrators only; audited.")
+            .Accepts<FatiguePolicy>("application/json")
+            .Produces<ProgramSettingsView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/match-weights", UpdateWeightsAsync)
+            .RequireAuthorization(Policies.ManageProgram)
+            .WithName("UpdateMatchWeights")
+            .WithSummary("Change the match weights")
+            .WithDescription("Replaces the weights of the match score's factors: each zero or more, at least one above zero. Reference managers and administrators only; audited.")
+            .Accepts<MatchWeights>("application/json")
+            .Produces<ProgramSettingsView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/fulfilment-modes", UpdateModesAsync)
+            .RequireAuthorization(Policies.ManageProgram)
+            .WithName("UpdateFulfilmentModes")
+            .WithSummary("Change the fulfilment modes")
+            .WithDescription("A JSON object from activity type to Managed or SelfServe; types left out keep Managed. Reference managers and administrators only; audited.")
+            .Accepts<Dictionary<ActivityType, FulfilmentMode>>("application/json")
+            .Produces<ProgramSettingsView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(AdvocateService advocates, [AsParameters] AdvocateQuery query, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await advocates.ListAsync(query.Filter(), query.PageRequest(), cancellationToken));
+
+    private static IResult Export(AdvocateService advocates, [AsParameters] AdvocateQuery query) =>
+        ApiResults.Csv(advocates.Query(query.Filter(), query.Desc ?? false).AsAsyncEnumerable().Select(AdvocateCsvRow.From), "advocates.csv");
+
+    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, CancellationToken cancellationToken) =>
+        await advocates.GetAsync(id, cancellationToken) is { } advocate
+            ? TypedResults.Ok(advocate)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no advocate {id}.");
+
+    private static async Task<IResult> EnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<AdvocateInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await advocates.EnrolAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, created => TypedResults.Created($"/api/v1/advocates/{created.Id}", created));
+    }
+
+    private static async Task<IResult> BulkEnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<BulkEnrolInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await advocates.BulkEnrolAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
+    private static async Task<IResult> UpdateAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<AdvocateInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await advocates.UpdateAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<StatusChangeInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await advocates.ChangeStatusAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
+    private static async Task<IResult> UpdatePolicyAsync(HttpRequest request, ProgramSettingsService settings)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<FatiguePolicy>(request);
+        return problem ?? ApiResults.From(await settings.UpdateFatiguePolicyAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+    }
+
+    private static async Task<IResult> UpdateWeightsAsync(HttpRequest request, ProgramSettingsService settings)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<MatchWeights>(request);
+        return problem ?? ApiResults.From(await settings.UpdateMatchWeightsAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+    }
+
+    private static async Task<IResult> UpdateModesAsync(HttpRequest request, ProgramSettingsService settings)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<Dictionary<ActivityType, FulfilmentMode>>(request);
+        return problem ?? ApiResults.From(await settings.UpdateFulfilmentModesAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+    }
+}
+
+/// <summary>The query string of the advocate list and export.</summary>
+public sealed class AdvocateQuery
+{
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+    public bool? Desc { get; set; }
+    public string? Search { get; set; }
+    public AdvocateStatus? Status { get; set; }
+    public ActivityType? ActivityType { get; set; }
+    public int? ProductId { get; set; }
+    public int? AccountId { get; set; }
+
+    public AdvocateFilter Filter() => new(Search, Status, ActivityType, ProductId, AccountId);
+
+    public PageRequest PageRequest() => new(Page ?? 1, PageSize ?? 25, null, Desc ?? false, Search);
+}

@@ -1,0 +1,447 @@
+using Endorse.Accounts;
+using Endorse.Activities;
+using Endorse.Data;
+using Endorse.Fatigue;
+using Endorse.Listing;
+using Endorse.Settings;
+using Endorse.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.Advocates;
+
+/// <summary>Enrols contacts as advocates, changes their profile and status, and reads the advocate list and page.</summary>
+public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator validator, AccountService accounts, ProgramSettingsService settings, TimeProvider clock)
+{
+    /// <summary>Days of activity history the gauge and the timeline read.</summary>
+    public const int HistoryDays = 365;
+
+    private static readonly BlockReasons GateReasons = BlockReasons.OpenEscalation | BlockReasons.LowSatisfaction | BlockReasons.RenewalSoon | BlockReasons.NoPublicity;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The filtered, sorted list rows (not yet paged).</summary>
+    public IQueryable<AdvocateListRow> Query(AdvocateFilter filter, bool descending = false)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var advocates = db.Advocates.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            advocates = advocates.Where(a => a.Status == status);
+        }
+
+        if (filter.AccountId is { } accountId)
+        {
+            advocates = advocates.Where(a => a.AccountId == accountId);
+        }
+
+        if (filter.ActivityType is { } type)
+        {
+            var bit = ActivityTypeSet.Bit(type);
+            advocates = advocates.Where(a => (a.ActivityTypes & bit) != 0);
+        }
+
+        if (filter.ProductId is { } productId)
+        {
+            advocates = advocates.Where(a => a.Products.Any(p => p.ProductId == productId));
+        }
+
+        var search = SearchText.Normalize(filter.Search);
+        if (search.Length > 0)
+        {
+            var upper = SearchText.UpperBound(search);
+            advocates = advocates.Where(a =>
+                (string.Compare(a.Contact!.NameSearch, search) >= 0 && string.Compare(a.Contact.NameSearch, upper) < 0)
+                || (string.Compare(a.Contact!.FirstNameSearch, search) >= 0 && string.Compare(a.Contact.FirstNameSearch, upper) < 0));
+        }
+
+        advocates = descending
+            ? advocates.OrderByDescending(a => a.Contact!.NameSearch).ThenByDescending(a => a.Id)
+            : advocates.OrderBy(a => a.Contact!.NameSearch).ThenBy(a => a.Id);
+
+        return advocates.Select(a => new AdvocateListRow(
+            a.Id, a.ContactId, a.Contact!.FirstName, a.Contact.LastName, a.Contact.Title, a.AccountId,
+            a.Contact.Account!.Name,
+            a.Status, a.RestingUntil, a.ActivityTypes, a.EnrolledAt));
+    }
+
+    public Task<Page<AdvocateListRow>> ListAsync(AdvocateFilter filter, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Query(filter, request.Descending).ToPageAsync(request, cancellationToken);
+    }
+
+    /// <summary>The advocate id of a contact, if enrolled.</summary>
+    public Task<int?> AdvocateOfContactAsync(int contactId, CancellationToken cancellationToken = default) =>
+        db.Advocates.AsNoTracking().Where(a => a.ContactId == contactId).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Reference managers and administrators manage every advocate; others follow the account's change rule.</summary>
+    public async Task<bool> MayManageAsync(int accountId, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Roles.Contains(Roles.Administrator) || actor.Roles.Contains(Roles.ReferenceManager)
+            || await accounts.CanChangeAsync(accountId, actor, cancellationToken);
+    }
+
+    public async Task<AdvocateDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var head = await db.Advocates.AsNoTracking().Where(a => a.Id == id).Select(a => new
+        {
+            Advocate = a,
+            a.Contact!.FirstName,
+            a.Contact.LastName,
+            a.Contact.Email,
+            a.Contact.Title,
+            Account = new
+            {
+                a.Contact.Account!.Name,
+                a.Contact.Account.DisclosurePermission,
+                a.Contact.Account.OpenEscalations,
+                a.Contact.Account.SatisfactionKind,
+                a.Contact.Account.SatisfactionScore,
+                a.Contact.Account.RenewalOn,
+            },
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var advocate = head.Advocate;
+        var products = await db.AdvocateProducts.AsNoTracking().Where(p => p.AdvocateId == id)
+            .Join(db.Products, p => p.ProductId, p => p.Id, (_, p) => new { p.Id, p.Name })
+            .OrderBy(p => p.Name).Select(p => new NamedItem(p.Id, p.Name)).ToListAsync(cancellationToken);
+        var blackouts = await db.AdvocateBlackouts.AsNoTracking().Where(b => b.AdvocateId == id).OrderBy(b => b.From)
+            .Select(b => new BlackoutView(b.From, b.To, b.Reason)).ToListAsync(cancellationToken);
+        var history = await db.AdvocateStatusChanges.AsNoTracking().Where(c => c.AdvocateId == id)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new StatusChangeView(c.From, c.To, c.RestingUntil, c.At, c.ByName, c.Reason)).ToListAsync(cancellationToken);
+
+        var today = Today;
+        var since = today.AddDays(-HistoryDays);
+        var timeline = await db.AdvocacyActivities.AsNoTracking().Where(a => a.AdvocateId == id)
+            .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id).Take(200)
+            .Select(a => new ActivityView(a.Id, a.ActivityType, a.OccurredOn, a.State, a.RequestId, a.Quality)).ToListAsync(cancellationToken);
+        var participations = await db.RequestParticipants.AsNoTracking().Where(p => p.AdvocateId == id)
+            .Join(db.ReferenceRequests, p => p.RequestId, r => r.Id, (p, r) => new { p, r })
+            .OrderByDescending(x => x.r.Id).Take(200)
+            .Select(x => new ParticipationView(x.p.Id, x.r.Id, x.r.ActivityType, x.r.ProspectName, x.r.RequesterName, x.r.Status, x.p.Status, x.r.NeededBy, x.p.ScheduledStart, x.p.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+        // The activities that count: this advocate's and their account's, booked or completed, in the last year and ahead.
+        var counted = await db.AdvocacyActivities.AsNoTracking()
+            .Where(a => (a.AdvocateId == id || a.AccountId == advocate.AccountId)
+                && a.OccurredOn >= since
+                && (a.State == AdvocacyActivityState.Booked || a.State == AdvocacyActivityState.Completed))
+            .Select(a => new ActivityRecord(a.OccurredOn, a.ActivityType, a.AdvocateId, a.AccountId))
+            .ToListAsync(cancellationToken);
+
+        var policy = await settings.FatiguePolicyAsync(cancellationToken);
+        var preferences = new AdvocatePreferences
+        {
+            MaxActivitiesPerQuarter = advocate.MaxActivitiesPerQuarter,
+            Blackouts = blackouts.Select(b => new DateRange(b.From, b.To)).ToList(),
+            PreferredChannel = advocate.PreferredChannel,
+        };
+        var account = new AccountState(advocate.AccountId)
+        {
+            OpenEscalations = head.Account.OpenEscalations,
+            SatisfactionKind = head.Account.SatisfactionKind,
+            SatisfactionScore = head.Account.SatisfactionScore,
+            RenewalOn = head.Account.RenewalOn,
+            DisclosurePermission = head.Account.DisclosurePermission,
+        };
+        var types = ActivityTypeSet.Expand(advocate.ActivityTypes);
+        var gaugeType = types.Count > 0 ? types[0] : ActivityType.ReferenceCall;
+        var result = FatigueCheck.Evaluate(policy, preferences, new AdvocateState(advocate.Id, advocate.Status, advocate.RestingUntil), account, counted, gaugeType, today);
+        var gauge = new FatigueGauge(gaugeType, result.Headroom.Used, result.Headroom.Allowed, result.Headroom.WindowDays, result.Headroom.CalendarQuarter, result.Headroom.Ratio, result.NextFreeOn, result.Messages.ToList());
+        var gates = result.Blocks.Where(b => (b.Reason & GateReasons) != 0).Select(b => new ReadinessGate(b.Reason, b.Message)).ToList();
+
+        // A no-publicity account shows its gate even when the policy does not rest on it.
+        if (account.DisclosurePermission == DisclosurePermission.NoPublicity && gates.All(g => g.Reason != BlockReasons.NoPublicity))
+        {
+            gates.Add(new ReadinessGate(BlockReasons.NoPublicity, new FatigueBlock(BlockReasons.NoPublicity, today).Message));
+        }
+
+        return new AdvocateDetails(
+            advocate.Id, advocate.ContactId, head.FirstName, head.LastName, head.Email, head.Title, advocate.AccountId, head.Account.Name,
+            head.Account.DisclosurePermission, head.Account.OpenEscalations, head.Account.SatisfactionKind, head.Account.SatisfactionScore, head.Account.RenewalOn,
+            advocate.Status, advocate.RestingUntil, types, products, advocate.Languages, advocate.Topics, advocate.MaxActivitiesPerQuarter,
+            blackouts, advocate.PreferredChannel, advocate.Notes, advocate.EnrolledAt, advocate.UpdatedAt, history, timeline, participations, gauge, gates);
+    }
+
+    public async Task<CommandResult<AdvocateDetails>> EnrolAsync(AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = validator.Validate(input, await UnknownProductsAsync(input.ProductIds, cancellationToken));
+        var contact = input.ContactId <= 0
+            ? null
+            : await db.Contacts.AsNoTracking().Where(c => c.Id == input.ContactId).Select(c => new { c.Id, c.AccountId }).FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            errors.Add("contactId", "Choose an existing contact.");
+        }
+        else if (await AdvocateOfContactAsync(contact.Id, cancellationToken) is { } existing)
+        {
+            errors.Add("contactId", $"This contact is already enrolled as advocate {existing}.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<AdvocateDetails>(errors);
+        }
+
+        if (!await MayManageAsync(contact!.AccountId, actor, cancellationToken))
+        {
+            return CommandResult.Denied<AdvocateDetails>();
+        }
+
+        var advocate = Add(contact.Id, contact.AccountId, input, actor);
+        try
+        {
+            await SaveEnrolmentsAsync([advocate], actor, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another enrolment of the same contact won the race (unique index on ContactId).
+            return CommandResult.Invalid<AdvocateDetails>(new ValidationErrors().Add("contactId", "This contact is already enrolled."));
+        }
+
+        return CommandResult.Ok((await GetAsync(advocate.Id, cancellationToken))!);
+    }
+
+    public async Task<CommandResult<BulkEnrolResult>> BulkEnrolAsync(BulkEnrolInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var profile = input.Profile ?? new AdvocateInput();
+        var errors = validator.ValidateBulk(input);
+        var profileErrors = validator.Validate(profile, await UnknownProductsAsync(profile.ProductIds, cancellationToken));
+        foreach (var (field, messages) in profileErrors.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add("profile." + field, message);
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<BulkEnrolResult>(errors);
+        }
+
+        var ids = input.ContactIds.Distinct().ToList();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AccountId }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var enrolled = await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).Select(a => a.ContactId).ToListAsync(cancellationToken);
+        var skipped = new List<BulkSkipped>();
+        var added = new List<(int ContactId, Advocate Advocate)>();
+        var allowed = new Dictionary<int, bool>();
+        foreach (var id in ids)
+        {
+            if (!contacts.TryGetValue(id, out var contact))
+            {
+                skipped.Add(new BulkSkipped(id, "There is no such contact."));
+            }
+            else if (enrolled.Contains(id))
+            {
+                skipped.Add(new BulkSkipped(id, "Already enrolled."));
+            }
+            else
+            {
+                if (!allowed.TryGetValue(contact.AccountId, out var may))
+                {
+                    allowed[contact.AccountId] = may = await MayManageAsync(contact.AccountId, actor, cancellationToken);
+                }
+
+                if (may)
+                {
+                    added.Add((id, Add(id, contact.AccountId, profile, actor)));
+                }
+                else
+                {
+                    skipped.Add(new BulkSkipped(id, "You may not change this contact's account."));
+                }
+            }
+        }
+
+        if (added.Count == 0 && skipped.Count > 0 && skipped.All(s => s.Reason.StartsWith("You may not", StringComparison.Ordinal)))
+        {
+            return CommandResult.Denied<BulkEnrolResult>();
+        }
+
+        await SaveEnrolmentsAsync(added.Select(a => a.Advocate).ToList(), actor, cancellationToken);
+        return CommandResult.Ok(new BulkEnrolResult(added.Select(a => new BulkEnrolled(a.ContactId, a.Advocate.Id)).ToList(), skipped));
+    }
+
+    public async Task<CommandResult<AdvocateDetails>> UpdateAsync(int id, AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var advocate = await db.Advocates.Include(a => a.Products).Include(a => a.Blackouts).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (advocate is null)
+        {
+            return CommandResult.Missing<AdvocateDetails>();
+        }
+
+        if (!await MayManageAsync(advocate.AccountId, actor, cancellationToken))
+        {
+            return CommandResult.Denied<AdvocateDetails>();
+        }
+
+        var errors = validator.Validate(input, await UnknownProductsAsync(input.ProductIds, cancellationToken));
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<AdvocateDetails>(errors);
+        }
+
+        Apply(advocate, input);
+        var wanted = (input.ProductIds ?? []).Distinct().ToHashSet();
+        advocate.Products.RemoveAll(p => !wanted.Contains(p.ProductId));
+        foreach (var productId in wanted.Where(p => advocate.Products.All(x => x.ProductId != p)))
+        {
+            advocate.Products.Add(new AdvocateProduct { ProductId = productId });
+        }
+
+        db.AdvocateBlackouts.RemoveRange(advocate.Blackouts);
+        advocate.Blackouts.Clear();
+        advocate.Blackouts.AddRange(Blackouts(input));
+        advocate.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
+    }
+
+    public async Task<CommandResult<AdvocateDetails>> ChangeStatusAsync(int id, StatusChangeInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var advocate = await db.Advocates.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (advocate is null)
+        {
+            return CommandResult.Missing<AdvocateDetails>();
+        }
+
+        if (!await MayManageAsync(advocate.AccountId, actor, cancellationToken))
+        {
+            return CommandResult.Denied<AdvocateDetails>();
+        }
+
+        var errors = validator.ValidateStatus(input, Today);
+        if (errors.IsValid && input.Status == advocate.Status && input.RestingUntil == advocate.RestingUntil)
+        {
+            errors.Add("status", $"The advocate is already {input.Status}.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<AdvocateDetails>(errors);
+        }
+
+        var from = advocate.Status;
+        advocate.Status = input.Status;
+        advocate.RestingUntil = input.Status == AdvocateStatus.Resting ? input.RestingUntil : null;
+        advocate.UpdatedAt = clock.GetUtcNow();
+        db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, from, advocate.Status, advocate.RestingUntil, input.Reason, actor, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
+    }
+
+    private Advocate Add(int contactId, int accountId, AdvocateInput input, CustomerActor actor)
+    {
+        var now = clock.GetUtcNow();
+        var advocate = new Advocate
+        {
+            ContactId = contactId,
+            AccountId = accountId,
+            Status = AdvocateStatus.Candidate,
+            EnrolledAt = now,
+            EnrolledById = actor.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(advocate, input);
+        advocate.Products.AddRange((input.ProductIds ?? []).Distinct().Select(p => new AdvocateProduct { ProductId = p }));
+        advocate.Blackouts.AddRange(Blackouts(input));
+        db.Advocates.Add(advocate);
+        return advocate;
+    }
+
+    /// <summary>Saves new advocates and the first entry of each one's status history, together.</summary>
+    private async Task SaveEnrolmentsAsync(IReadOnlyList<Advocate> advocates, CustomerActor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var advocate in advocates)
+        {
+            db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, null, AdvocateStatus.Candidate, null, "Enrolled", actor, cancellationToken));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private (string? Id, string? Name)? actorName;
+
+    private async Task<AdvocateStatusChange> ChangeAsync(int advocateId, AdvocateStatus? from, AdvocateStatus to, DateOnly? restingUntil, string? reason, CustomerActor actor, CancellationToken cancellationToken)
+    {
+        if (actorName is null || actorName.Value.Id != actor.UserId)
+        {
+            var found = actor.UserId is null
+                ? "system"
+                : await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            actorName = (actor.UserId, found);
+        }
+
+        var name = actorName.Value.Name;
+        return new AdvocateStatusChange
+        {
+            AdvocateId = advocateId,
+            From = from,
+            To = to,
+            RestingUntil = restingUntil,
+            At = clock.GetUtcNow(),
+            ById = actor.UserId,
+            ByName = name,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        };
+    }
+
+    private async Task<IReadOnlyCollection<int>> UnknownProductsAsync(List<int>? productIds, CancellationToken cancellationToken)
+    {
+        var ids = (productIds ?? []).Distinct().ToList();
+        if (ids.Count == 0 || ids.Count > AdvocateValidator.MaxProducts)
+        {
+            return [];
+        }
+
+        var known = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return ids.Except(known).ToList();
+    }
+
+    private static void Apply(Advocate advocate, AdvocateInput input)
+    {
+        advocate.ActivityTypes = ActivityTypeSet.Of(input.ActivityTypes ?? []);
+        advocate.Languages = Languages(input.Languages);
+        advocate.Topics = NullIfBlank(input.Topics);
+        advocate.MaxActivitiesPerQuarter = input.MaxActivitiesPerQuarter;
+        advocate.PreferredChannel = input.PreferredChannel;
+        advocate.Notes = NullIfBlank(input.Notes);
+    }
+
+    private static IEnumerable<AdvocateBlackout> Blackouts(AdvocateInput input) =>
+        (input.Blackouts ?? []).Select(b => new AdvocateBlackout { From = b.From, To = b.To, Reason = NullIfBlank(b.Reason) });
+
+    /// <summary>"English, German " → "english,german".</summary>
+    public static string? Languages(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.ToLowerInvariant()).Distinct().ToList();
+        return parts.Count == 0 ? null : string.Join(',', parts);
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,75 @@
+using Endorse.Advocates;
+
+namespace Endorse.Tests.Advocates;
+
+public class AdvocateValidatorTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private readonly AdvocateValidator validator = new();
+
+    [Fact]
+    public void An_empty_profile_is_valid()
+    {
+        Assert.True(validator.Validate(new AdvocateInput()).IsValid);
+    }
+
+    [Fact]
+    public void Unknown_activity_types_channels_products_and_long_text_are_refused()
+    {
+        var errors = validator.Validate(
+            new AdvocateInput
+            {
+                ActivityTypes = [ActivityType.ReferenceCall, (ActivityType)99],
+                PreferredChannel = (ContactChannel)42,
+                Languages = new string('a', 201),
+                Topics = new string('t', 2001),
+                MaxActivitiesPerQuarter = -1,
+            },
+            unknownProductIds: [7]).ToDictionary();
+
+        Assert.Equal(["activityTypes[1]", "languages", "maxActivitiesPerQuarter", "preferredChannel", "productIds", "topics"], errors.Keys.Order());
+        Assert.Equal("Unknown product: 7.", errors["productIds"][0]);
+    }
+
+    [Fact]
+    public void A_blackout_must_end_on_or_after_its_start()
+    {
+        var input = new AdvocateInput { Blackouts = [new BlackoutInput { From = Today.AddDays(3), To = Today }, new BlackoutInput { From = Today, To = Today }] };
+        var errors = validator.Validate(input).ToDictionary();
+        Assert.Equal(["blackouts[0]"], errors.Keys);
+    }
+
+    [Fact]
+    public void Resting_needs_an_end_date_after_today_or_until_further_notice()
+    {
+        Assert.Contains("restingUntil", validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Resting }, Today).ToDictionary().Keys);
+        Assert.Contains("restingUntil", validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Resting, RestingUntil = Today }, Today).ToDictionary().Keys);
+        Assert.Contains("restingUntil", validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Resting, RestingUntil = Today.AddDays(9), UntilFurtherNotice = true }, Today).ToDictionary().Keys);
+        Assert.True(validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Resting, RestingUntil = Today.AddDays(1) }, Today).IsValid);
+        Assert.True(validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Resting, UntilFurtherNotice = true }, Today).IsValid);
+    }
+
+    [Fact]
+    public void Only_resting_has_an_end_date_and_the_status_must_be_known()
+    {
+        Assert.Contains("restingUntil", validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Active, RestingUntil = Today.AddDays(5) }, Today).ToDictionary().Keys);
+        Assert.Contains("status", validator.ValidateStatus(new StatusChangeInput { Status = (AdvocateStatus)17 }, Today).ToDictionary().Keys);
+        Assert.Contains("reason", validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.Retired, Reason = new string('r', 1001) }, Today).ToDictionary().Keys);
+        Assert.True(validator.ValidateStatus(new StatusChangeInput { Status = AdvocateStatus.DoNotContact, Reason = "Asked us to stop" }, Today).IsValid);
+    }
+
+    [Fact]
+    public void A_bulk_enrolment_needs_between_one_and_500_contacts()
+    {
+        Assert.False(validator.ValidateBulk(new BulkEnrolInput()).IsValid);
+        Assert.False(validator.ValidateBulk(new BulkEnrolInput { ContactIds = Enumerable.Range(1, 501).ToList() }).IsValid);
+        Assert.True(validator.ValidateBulk(new BulkEnrolInput { ContactIds = [1, 2] }).IsValid);
+    }
+
+    [Fact]
+    public void Languages_are_stored_lower_case_comma_separated()
+    {
+        Assert.Equal("english,german", AdvocateService.Languages(" English; german , ENGLISH"));
+        Assert.Null(AdvocateService.Languages(" , "));
+    }
+}
