@@ -59,8 +59,19 @@ public class ProgramSettingsApiTests
 
         var zeros = new Dictionary<string, double>
         {
-            ["product"] = 0, ["sector"] = 0, ["region"] = 0, ["size"] = 0, ["seniority"] = 0, ["language"] = 0, ["activityType"] = 0,
-            ["satisfaction"] = 0, ["tenure"] = 0, ["seniorityTier"] = 0, ["feedback"] = 0, ["fatigueHeadroom"] = 0, ["rotation"] = 0,
+            ["product"] = 0,
+            ["sector"] = 0,
+            ["region"] = 0,
+            ["size"] = 0,
+            ["seniority"] = 0,
+            ["language"] = 0,
+            ["activityType"] = 0,
+            ["satisfaction"] = 0,
+            ["tenure"] = 0,
+            ["seniorityTier"] = 0,
+            ["feedback"] = 0,
+            ["fatigueHeadroom"] = 0,
+            ["rotation"] = 0,
         };
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PutJsonAsync("/api/v1/program-settings/match-weights", zeros)).StatusCode);
         zeros["product"] = -3;
