@@ -696,10 +696,10 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
                 p.Advocate!.Contact!.Email,
                 p.Advocate.Contact.FirstName,
                 p.Advocate.Contact.LastName,
-                Request = db.ReferenceRequests.Where(r => r.Id == id).Select(r => new { r.ActivityType, r.RequesterId, r.RequesterName, r.ProspectName }).First(),
             })
             .FirstAsync(cancellationToken);
-        var requester = await db.Users.AsNoTracking().Where(u => u.Id == data.Request.RequesterId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var request = await db.ReferenceRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.ActivityType, r.RequesterId }).FirstAsync(cancellationToken);
+        var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequesterId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
         var advocateName = string.Join(' ', new[] { data.FirstName, data.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var attendees = new List<(string Name, string Email)>();
         if (!string.IsNullOrWhiteSpace(data.Email))
@@ -712,7 +712,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             attendees.Add((requester.DisplayName ?? requester.Email, requester.Email));
         }
 
-        var summary = $"{ActivityTypes.Singular(data.Request.ActivityType)} (Endorse request #{id})";
+        var summary = $"{ActivityTypes.Singular(request.ActivityType)} (Endorse request #{id})";
         var invite = new CalendarInvite(
             $"endorse-request-{id}-participant-{participantId}@endorse",
             data.ScheduledStart!.Value,
