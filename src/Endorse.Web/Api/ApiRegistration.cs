@@ -13,5 +13,6 @@ public static class ApiRegistration
         Features.Import.ImportsApi.MapImportsApi(api);
         Features.Users.AdministrationRegistration.MapAdministrationApis(api);
         Features.Advocates.AdvocatesApi.MapProgramSettingsApi(Features.Advocates.AdvocatesApi.MapAdvocatesApi(api));
+        Features.Requests.RequestsApi.MapRequestsApi(api);
     }
 }

@@ -77,6 +77,7 @@ public static class EndorseHost
 
         app.MapEndorseApi();
         app.MapSignInEndpoints();
+        Features.Requests.RespondEndpoints.MapRespondEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

@@ -13,6 +13,7 @@ public static class FeatureRegistration
         Features.Import.ImportServices.AddImport(services);
         Features.Users.AdministrationRegistration.AddAdministration(services);
         Features.Advocates.AdvocatesApi.AddAdvocates(services);
+        Features.Requests.RequestsApi.AddRequests(services);
         return services;
     }
 }

@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Endorse.Listing;
+using Endorse.Requests;
+using Endorse.Users;
+using Endorse.Web.Auth;
+
+namespace Endorse.Web.Features.Requests;
+
+/// <summary>The reference request endpoints: submit, list, the board, details and every step of the workflow.</summary>
+public static class RequestsApi
+{
+    public static IServiceCollection AddRequests(this IServiceCollection services) => services.AddScoped<RequestService>();
+
+    /// <summary>The actor behind a request or a page's signed-in user.</summary>
+    public static RequestActor ActorOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, user.Identity?.Name, [.. Roles.All.Where(user.IsInRole)]);
+    }
+
+    /// <summary>Problem details for every failure; the workflow's refusal sentence in a 409.</summary>
+    public static IResult From<T>(RequestOutcome<T> result, Func<T, IResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        if (result.NotFound)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (result.Forbidden)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "You may not take this step on this request.");
+        }
+
+        if (result.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary(), title: "The request has invalid fields.");
+        }
+
+        if (result.Conflict is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: result.Conflict);
+        }
+
+        return onSuccess(result.Value!);
+    }
+
+    public static void MapRequestsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/requests").WithTags("Requests");
+        group.MapPost("/", async (RequestInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.SubmitAsync(input, ActorOf(user), ct), r => TypedResults.Created($"/api/v1/requests/{r.Id}", r)))
+            .WithName("SubmitRequest").WithSummary("Submit a reference request")
+            .WithDescription("The caller is the requester. Give `opportunityId` or `prospectName`, the `activityType`, optional criteria, " +
+                "`advocatesNeeded` (1–10, default 1) and `neededBy` (yyyy-MM-dd, today or later). The fulfilment mode comes from the program settings (default Managed).")
+            .Produces<RequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem();
+        group.MapGet("/", async (RequestService service, ClaimsPrincipal user, [AsParameters] RequestQuery query, CancellationToken ct) =>
+            {
+                var actor = ActorOf(user);
+                if (query.Board == true)
+                {
+                    return actor.IsReferenceManager
+                        ? Results.Ok(await service.BoardAsync(new BoardFilter(query.Status, query.Overdue), query.ToPageRequest(), ct))
+                        : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "The board is for reference managers.");
+                }
+
+                return Results.Ok(await service.ListMineAsync(actor, query.ToPageRequest(), ct));
+            })
+            .WithName("ListRequests").WithSummary("List my requests, or the board")
+            .WithDescription("Without `board`: the caller's requests, newest first. With `board=true` (reference managers): open requests, " +
+                "the earliest needed-by (overdue) first, each flagged `overdue` or `dueSoon` (within 72 hours); filters `status` and `overdue=true`.")
+            .Produces<Page<RequestRow>>().ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:int}", async (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                await service.GetAsync(id, ActorOf(user), ct) is { } request
+                    ? Results.Ok(request)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithName("GetRequest").WithSummary("Get a request")
+            .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history.")
+            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
+            .WithName("ProposeAdvocates").WithSummary("Propose advocates")
+            .WithDescription("Adds advocates (`advocateIds`, 1–10) to the request: the reference manager in managed mode, the requester in self-serve. " +
+                "Each waits for the account owner's approval unless the picker owns the account; otherwise the advocate is asked at once by e-mail.")
+            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        Step(group, "approve", "ApproveParticipant", "Approve an approach", "The account owner (or a reference manager) approves; the advocate is asked by e-mail.",
+            (service, id, pid, actor, ct) => service.ApproveAsync(id, pid, actor, ct));
+        group.MapPost("/{id:int}/participants/{pid:int}/block", async (int id, int pid, BlockInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.BlockAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
+            .WithName("BlockParticipant").WithSummary("Block an approach")
+            .WithDescription("The account owner (or a reference manager) blocks the approach with a `reason` (ObjectionReason) and an optional `note`.")
+            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        Step(group, "ask", "AskParticipant", "Send the advocate's link again", "Creates a new 14-day link and e-mails it to the advocate; the old link stops working.",
+            (service, id, pid, actor, ct) => service.AskAsync(id, pid, actor, ct));
+        group.MapPost("/{id:int}/participants/{pid:int}/schedule", async (int id, int pid, ScheduleInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.ScheduleAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
+            .WithName("ScheduleParticipant").WithSummary("Book one of the offered times")
+            .WithDescription("Books the advocate at `slot` (one of the offered times). The fatigue policy is re-checked in the same transaction; " +
+                "409 when it no longer allows the booking or someone else just booked the advocate. Calendar invitations are e-mailed.")
+            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:int}/participants/{pid:int}/complete", async (int id, int pid, FeedbackInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.CompleteAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
+            .WithName("CompleteParticipant").WithSummary("Record that it happened, with feedback")
+            .WithDescription("The requester or a reference manager: `happened`, `quality` 1–5, `wouldUseAgain`, `comment`. `happened=false` records a no-show.")
+            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        Step(group, "no-show", "NoShowParticipant", "Record a no-show", "The booked activity stops counting against the caps.",
+            (service, id, pid, actor, ct) => service.NoShowAsync(id, pid, actor, ct));
+        Step(group, "cancel", "CancelParticipant", "Cancel an approach", "The booked activity, if any, stops counting against the caps.",
+            (service, id, pid, actor, ct) => service.CancelParticipantAsync(id, pid, actor, ct));
+        group.MapPost("/{id:int}/cancel", async (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.CancelAsync(id, ActorOf(user), ct), TypedResults.Ok))
+            .WithName("CancelRequest").WithSummary("Cancel a request")
+            .WithDescription("The requester or a reference manager cancels the whole request; every open approach is cancelled.")
+            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static void Step(
+        RouteGroupBuilder group,
+        string action,
+        string name,
+        string summary,
+        string description,
+        Func<RequestService, int, int, RequestActor, CancellationToken, Task<RequestOutcome<RequestDetails>>> step) =>
+        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async (int id, int pid, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await step(service, id, pid, ActorOf(user), ct), TypedResults.Ok))
+            .WithName(name).WithSummary(summary).WithDescription(description)
+            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>The query string of the request list and the board.</summary>
+public sealed record RequestQuery(int? Page, int? PageSize, bool? Board, RequestStatus? Status, bool? Overdue)
+{
+    public PageRequest ToPageRequest() => new(Page ?? 1, PageSize ?? 25);
+}

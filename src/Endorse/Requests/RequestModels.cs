@@ -1,0 +1,138 @@
+using Endorse.Accounts;
+using Endorse.Advocates;
+using Endorse.Contacts;
+using Endorse.Listing;
+using Endorse.Users;
+
+namespace Endorse.Requests;
+
+/// <summary>Who is acting on a request: their id, name and roles.</summary>
+public sealed record RequestActor(string UserId, string? Name, IReadOnlyCollection<string> Roles)
+{
+    public bool IsReferenceManager => Roles.Contains(Users.Roles.ReferenceManager) || Roles.Contains(Users.Roles.Administrator);
+}
+
+/// <summary>What a requester fills in to ask for advocacy.</summary>
+public sealed record RequestInput(
+    int? OpportunityId,
+    string? ProspectName,
+    ActivityType? ActivityType,
+    int? ProductId,
+    int? SectorId,
+    int? RegionId,
+    SizeBand? SizeBand,
+    SeniorityTier? MinimumSeniority,
+    string? Language,
+    int? AdvocatesNeeded,
+    DateOnly? NeededBy,
+    string? Notes);
+
+public sealed record ProposeInput(IReadOnlyList<int>? AdvocateIds);
+
+public sealed record BlockInput(ObjectionReason? Reason, string? Note);
+
+public sealed record ScheduleInput(DateTimeOffset? Slot, int? Minutes);
+
+public sealed record FeedbackInput(bool? Happened, int? Quality, bool? WouldUseAgain, string? Comment);
+
+public sealed record RequestRow(
+    int Id,
+    string? ProspectName,
+    int? OpportunityId,
+    string? OpportunityName,
+    ActivityType ActivityType,
+    RequestStatus Status,
+    FulfilmentMode Mode,
+    DateOnly NeededBy,
+    int AdvocatesNeeded,
+    string? RequesterName,
+    DateTimeOffset CreatedAt)
+{
+    public bool Overdue { get; init; }
+    public bool DueSoon { get; init; }
+}
+
+public sealed record BoardFilter(RequestStatus? Status, bool? Overdue);
+
+public sealed record ParticipantView(
+    int Id,
+    int AdvocateId,
+    string AdvocateName,
+    string? AccountName,
+    ParticipantStatus Status,
+    ObjectionReason? Objection,
+    string? ObjectionNote,
+    DateTimeOffset? AskedAt,
+    DateTimeOffset? AskExpiresAt,
+    DateTimeOffset? AnsweredAt,
+    string? DeclineReason,
+    IReadOnlyList<DateTimeOffset> OfferedSlots,
+    DateTimeOffset? ScheduledStart,
+    int? Quality)
+{
+    public IReadOnlyList<string> Actions { get; init; } = [];
+}
+
+public sealed record EventView(DateTimeOffset At, int? ParticipantId, string From, string To, string? ByName, string? Note);
+
+public sealed record RequestDetails(
+    int Id,
+    string RequesterId,
+    string? RequesterName,
+    int? OpportunityId,
+    string? OpportunityName,
+    string? ProspectName,
+    ActivityType ActivityType,
+    int? ProductId,
+    int? SectorId,
+    int? RegionId,
+    SizeBand? SizeBand,
+    SeniorityTier? MinimumSeniority,
+    string? Language,
+    int AdvocatesNeeded,
+    DateOnly NeededBy,
+    FulfilmentMode Mode,
+    RequestStatus Status,
+    string? Notes,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<EventView> History)
+{
+    public bool Overdue { get; init; }
+    public bool DueSoon { get; init; }
+}
+
+/// <summary>A service answer: the value, or why not (field errors, not found, forbidden, or a conflict sentence).</summary>
+public sealed record RequestOutcome<T>(T? Value, ValidationErrors? Errors = null, bool NotFound = false, bool Forbidden = false, string? Conflict = null)
+{
+    public bool Succeeded => Errors is null && !NotFound && !Forbidden && Conflict is null;
+}
+
+public static class RequestOutcome
+{
+    public static RequestOutcome<T> Ok<T>(T value) => new(value);
+    public static RequestOutcome<T> Invalid<T>(ValidationErrors errors) => new(default, errors);
+    public static RequestOutcome<T> Invalid<T>(string field, string message) => new(default, new ValidationErrors().Add(field, message));
+    public static RequestOutcome<T> Missing<T>() => new(default, NotFound: true);
+    public static RequestOutcome<T> Denied<T>() => new(default, Forbidden: true);
+    public static RequestOutcome<T> Refused<T>(string why) => new(default, Conflict: why);
+}
+
+/// <summary>What the advocate's link shows, or why it shows nothing.</summary>
+public enum LinkState
+{
+    Open = 0,
+    Invalid = 1,
+    Expired = 2,
+    Answered = 3,
+}
+
+public sealed record PortalView(
+    LinkState State,
+    string? AdvocateFirstName,
+    ActivityType ActivityType,
+    string? Prospect,
+    DateOnly NeededBy,
+    string? RequesterName,
+    DateTimeOffset? AnsweredAt,
+    ParticipantStatus Status);

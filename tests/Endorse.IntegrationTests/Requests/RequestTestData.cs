@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Endorse.Accounts;
+using Endorse.Activities;
+using Endorse.Advocates;
+using Endorse.Contacts;
+using Endorse.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Endorse.IntegrationTests.Requests;
+
+/// <summary>Seeding and portal helpers for the request workflow tests.</summary>
+internal static partial class RequestTestData
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>An active advocate at a new account (named-public, healthy), optionally owned by <paramref name="ownerId"/>.</summary>
+    public static Task<(int AdvocateId, int AccountId, string Email)> AddAdvocateAsync(this EndorseApp app, string? ownerId = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var account = new Account { Name = "Customer " + Guid.NewGuid().ToString("N")[..6], OwnerId = ownerId, DisclosurePermission = DisclosurePermission.NamedPublic };
+            db.Accounts.Add(account);
+            await db.SaveChangesAsync();
+            var email = $"ada-{Guid.NewGuid():N}@customer.example";
+            var contact = new Contact { AccountId = account.Id, FirstName = "Ada", LastName = "Advocate", Email = email };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            var advocate = new Advocate
+            {
+                ContactId = contact.Id,
+                AccountId = account.Id,
+                Status = AdvocateStatus.Active,
+                ActivityTypes = ActivityTypeSet.Of(ActivityTypes.All),
+                EnrolledAt = DateTimeOffset.UtcNow,
+            };
+            db.Advocates.Add(advocate);
+            await db.SaveChangesAsync();
+            return (advocate.Id, account.Id, email);
+        });
+
+    public static Task AddActivityAsync(this EndorseApp app, int advocateId, int accountId, DateOnly on, AdvocacyActivityState state = AdvocacyActivityState.Completed, ActivityType type = ActivityType.CaseStudyUse) =>
+        app.WithDbAsync(async db =>
+        {
+            db.AdvocacyActivities.Add(new AdvocacyActivity { AdvocateId = advocateId, AccountId = accountId, ActivityType = type, OccurredOn = on, State = state, CreatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>The secret link in the last mail queued to <paramref name="email"/>.</summary>
+    public static Task<string> LinkTokenAsync(this EndorseApp app, string email) =>
+        app.WithDbAsync(async db =>
+        {
+            var mails = await db.OutboundMails.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync();
+            var match = LinkPattern().Match(Assert.Single(mails));
+            Assert.True(match.Success, "No /respond/ link in the mail.");
+            return match.Groups[1].Value;
+        });
+
+    /// <summary>The antiforgery form token of a page (the client keeps the cookie).</summary>
+    public static async Task<string> AntiforgeryAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var input = AntiforgeryInput().Match(html);
+        Assert.True(input.Success, "No antiforgery token on " + url);
+        return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
+    }
+
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string antiforgery, params (string Key, string Value)[] fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), .. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))]));
+
+    [GeneratedRegex(@"/respond/([A-Za-z0-9_\-]{43})")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"<input[^>]*__RequestVerificationToken[^>]*>")]
+    private static partial Regex AntiforgeryInput();
+
+    [GeneratedRegex(@"value=""([^""]+)""")]
+    private static partial Regex ValueAttribute();
+}
