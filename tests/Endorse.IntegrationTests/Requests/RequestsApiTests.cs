@@ -188,7 +188,7 @@ public sealed class RequestsApiTests
         {
             ids.Add(await app.WithDbAsync(async db =>
             {
-                var request = new ReferenceRequest { RequesterId = manager.Id, ActivityType = Advocates.ActivityType.CaseStudyUse, ProspectName = "Prospect " + i, NeededBy = RequestTestData.Today.AddDays(30), Status = RequestStatus.Accepted };
+                var request = new ReferenceRequest { RequesterId = manager.Id, ActivityType = Endorse.Advocates.ActivityType.CaseStudyUse, ProspectName = "Prospect " + i, NeededBy = RequestTestData.Today.AddDays(30), Status = RequestStatus.Accepted };
                 var participant = new RequestParticipant { AdvocateId = advocateId, Status = ParticipantStatus.Accepted, OfferedSlots = System.Text.Json.JsonSerializer.Serialize(new[] { slot }) };
                 request.Participants.Add(participant);
                 db.ReferenceRequests.Add(request);
