@@ -12,5 +12,6 @@ public static class ApiRegistration
         Features.Opportunities.OpportunitiesApi.MapOpportunitiesApi(api);
         Features.Import.ImportsApi.MapImportsApi(api);
         Features.Users.AdministrationRegistration.MapAdministrationApis(api);
+        Features.Matching.MatchingApi.MapMatchingApi(api);
     }
 }

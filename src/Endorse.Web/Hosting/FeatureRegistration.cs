@@ -12,6 +12,7 @@ public static class FeatureRegistration
         Features.Opportunities.OpportunitiesApi.AddOpportunities(services);
         Features.Import.ImportServices.AddImport(services);
         Features.Users.AdministrationRegistration.AddAdministration(services);
+        Features.Matching.MatchingApi.AddMatching(services);
         return services;
     }
 }
