@@ -69,7 +69,7 @@ internal static class CandidateBuilder
             RenewalOn = acc.RenewalOn,
             DisclosurePermission = acc.DisclosurePermission,
         };
-        var fatigue = FatigueCheck.Evaluate(policy, preferences, new AdvocateState(a.AdvocateId, a.Status, a.RestingUntil), accountState, activities, type, today);
+        var fatigue = FatigueCheck.Evaluate(policy, preferences, new AdvocateState(a.AdvocateId, a.Status, a.RestingUntil), accountState, FatigueWindow(policy, today, activities), type, today);
         var yearAgo = today.AddDays(-365);
         var recent = 0;
         for (var i = 0; i < activities.Count; i++)
@@ -99,6 +99,45 @@ internal static class CandidateBuilder
             RecentActivities = recent,
             TotalActivities = usage.Total,
         };
+    }
+
+    /// <summary>
+    /// Only the activities the fatigue rules can see: from the start of the longest cap window, cool-down or calendar
+    /// quarter before today on. Older ones cannot block, and the rules' cost grows with the dates they are given.
+    /// </summary>
+    private static IReadOnlyList<ActivityRecord> FatigueWindow(FatiguePolicy policy, DateOnly today, IReadOnlyList<ActivityRecord> activities)
+    {
+        var days = Math.Max(92, policy.CoolDownDays + 1);
+        foreach (var cap in policy.AdvocateCaps.Concat(policy.AccountCaps))
+        {
+            days = Math.Max(days, cap.WindowDays);
+        }
+
+        var from = today.AddDays(-days);
+        var old = 0;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i].Date < from)
+            {
+                old++;
+            }
+        }
+
+        if (old == 0)
+        {
+            return activities;
+        }
+
+        var list = new List<ActivityRecord>(activities.Count - old);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i].Date >= from)
+            {
+                list.Add(activities[i]);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>"english, German" and the contact's language → distinct lower-case entries.</summary>
