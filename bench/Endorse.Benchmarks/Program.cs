@@ -4,6 +4,7 @@ using Endorse.Benchmarks;
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- scale [options]   list/search queries at scale
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- micro [BenchmarkDotNet args]   in-process hot paths
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- salesforce-csv --accounts 50000 --contacts 1000000 --out DIR   an export to import
+// dotnet run -c Release --project bench/Endorse.Benchmarks -- matching [options]   MatchIndex vs NaiveMatcher at scale
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(args[1..]);
@@ -20,6 +21,12 @@ if (args.Length > 0 && args[0] == "scale")
     return await ScaleHarness.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "matching")
+{
+    return await MatchingHarness.RunAsync(args[1..]);
+}
+
 Console.WriteLine(ScaleHarness.Usage);
+Console.WriteLine(MatchingHarness.Usage);
 Console.WriteLine("       dotnet run -c Release --project bench/Endorse.Benchmarks -- micro --filter '*'");
 return 2;

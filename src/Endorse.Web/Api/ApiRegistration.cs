@@ -14,5 +14,6 @@ public static class ApiRegistration
         Features.Users.AdministrationRegistration.MapAdministrationApis(api);
         Features.Advocates.AdvocatesApi.MapProgramSettingsApi(Features.Advocates.AdvocatesApi.MapAdvocatesApi(api));
         Features.Requests.RequestsApi.MapRequestsApi(api);
+        Features.Matching.MatchingApi.MapMatchingApi(api);
     }
 }

@@ -14,6 +14,7 @@ public static class FeatureRegistration
         Features.Users.AdministrationRegistration.AddAdministration(services);
         Features.Advocates.AdvocatesApi.AddAdvocates(services);
         Features.Requests.RequestsApi.AddRequests(services);
+        Features.Matching.MatchingApi.AddMatching(services);
         return services;
     }
 }
