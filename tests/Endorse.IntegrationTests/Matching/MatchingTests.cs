@@ -59,6 +59,36 @@ public class MatchingTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task A_request_is_matched_by_its_own_criteria(string database)
+    {
+        await using var app = new EndorseApp(database);
+        var seed = await SeedAsync(app);
+        var rep = await app.CreateUserAsync(Roles.SalesRep);
+        var client = app.ClientWithToken(await app.CreateTokenAsync(rep.Id));
+        var requestId = await app.WithDbAsync(async db =>
+        {
+            var request = new Endorse.Requests.ReferenceRequest
+            {
+                RequesterId = rep.Id,
+                ProspectName = "Globex",
+                ActivityType = ActivityType.ReferenceCall,
+                ProductId = seed.Product,
+                SectorId = seed.Sector,
+                NeededBy = Today.AddDays(14),
+            };
+            db.ReferenceRequests.Add(request);
+            await db.SaveChangesAsync();
+            return request.Id;
+        });
+
+        var body = await (await client.GetAsync($"/api/v1/requests/{requestId}/matches?top=10")).ReadJsonAsync();
+
+        Assert.Equal(["Alice Able", "Bob Best", "Cleo Clear"], body["results"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToArray());
+        Assert.Equal(5, body["excludedCount"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/requests/999999/matches")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task The_index_ranks_like_the_naive_matcher(string database)
     {
         await using var app = new EndorseApp(database);
