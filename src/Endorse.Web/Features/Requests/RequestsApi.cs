@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Endorse.Listing;
 using Endorse.Requests;
 using Endorse.Users;
 using Endorse.Web.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Web.Features.Requests;
 
