@@ -24,22 +24,7 @@ internal static class ProgramSettingsReader
         return ParseMode(json, type);
     }
 
-    public static FatiguePolicy ParsePolicy(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return FatiguePolicy.Default;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<FatiguePolicy>(json, Json) ?? FatiguePolicy.Default;
-        }
-        catch (JsonException)
-        {
-            return FatiguePolicy.Default;
-        }
-    }
+    public static FatiguePolicy ParsePolicy(string? json) => Settings.ProgramSettingsService.Read(json, FatiguePolicy.Default);
 
     public static FulfilmentMode ParseMode(string? json, ActivityType type)
     {

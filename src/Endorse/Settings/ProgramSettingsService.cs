@@ -134,7 +134,8 @@ public sealed class ProgramSettingsService(EndorseDbContext db, TimeProvider clo
         return CommandResult.Ok(await GetAsync(cancellationToken));
     }
 
-    private static T Read<T>(string? json, T fallback)
+    /// <summary>Reads one setting's JSON; the fallback when it is absent or unreadable. Every reader of the settings row uses this.</summary>
+    public static T Read<T>(string? json, T fallback)
         where T : class
     {
         if (string.IsNullOrWhiteSpace(json))
