@@ -548,6 +548,8 @@ namespace Endorse.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
+                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id");
+
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
                     b.ToTable("Contacts");

@@ -1009,6 +1009,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 columns: new[] { "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id",
+                table: "Contacts",
+                columns: new[] { "SeniorityTier", "FirstNameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SeniorityTier_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "SeniorityTier", "NameSearch", "Id" });

@@ -527,6 +527,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
+                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id");
+
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
                     b.ToTable("Contacts");

@@ -24,6 +24,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.EmailSearch, c.Id });
         builder.HasIndex(c => new { c.AccountId, c.NameSearch, c.Id });
         builder.HasIndex(c => new { c.SeniorityTier, c.NameSearch, c.Id });
+
+        // The tier filter with a search reads first-name-only matches too (ContactService.Query).
+        builder.HasIndex(c => new { c.SeniorityTier, c.FirstNameSearch, c.Id });
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
 
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
