@@ -14,5 +14,20 @@ public static class DatabaseMigrator
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await RefreshStatisticsAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps the query planner's statistics current on SQLite after the data changed a lot (start-up, an import).
+    /// Without them SQLite can pick <c>(SeniorityTier, FirstNameSearch)</c> for a tier filter sorted by last name and
+    /// sort a sixth of the contacts (7 s at 1M rows instead of 2 ms). <c>PRAGMA optimize</c> analyzes only the tables
+    /// whose statistics are missing or stale. PostgreSQL's autovacuum keeps its own statistics.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(EndorseDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+        }
     }
 }
