@@ -51,8 +51,7 @@ public partial class AdministrationTests(BrowserApp app)
 
         // The users list filtered by the new role finds them.
         await Session.OpenAsync(page, "/users");
-        await page.GetByLabel("Search name or e-mail").FillAsync(word);
-        await Expect(page.GetByTestId("user-link")).ToHaveCountAsync(1);
+        await MudControls.TypeUntilAsync(page.GetByLabel("Search name or e-mail"), word, () => Expect(page.GetByTestId("user-link")).ToHaveCountAsync(1));
         await Expect(page.GetByTestId("users-grid")).ToContainTextAsync("Sales manager");
         await page.Context.CloseAsync();
     }

@@ -85,9 +85,8 @@ public partial class AdvocateTests(BrowserApp app)
         await Expect(page.GetByTestId("bulk-enrol")).ToBeDisabledAsync();
 
         // Existing advocates are hidden by default: the three others match.
-        await page.GetByTestId("bulk-search").FillAsync(word);
         var names = page.GetByTestId("bulk-row");
-        await Expect(names).ToHaveCountAsync(3);
+        await MudControls.TypeUntilAsync(page.GetByTestId("bulk-search"), word, () => Expect(names).ToHaveCountAsync(3));
 
         await page.GetByLabel("Select every contact on this page").CheckAsync();
         await Expect(page.GetByTestId("bulk-selected-count")).ToHaveTextAsync("3 selected");
@@ -105,9 +104,13 @@ public partial class AdvocateTests(BrowserApp app)
         await Expect(page.GetByTestId("bulk-empty")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "bulk-enrol-report");
 
-        // Shown with existing advocates, all four are marked as advocates and none can be ticked.
+        // Narrowed by the account instead, with existing advocates shown: all four are marked as advocates and none can be ticked.
+        await page.GetByTestId("bulk-search").FillAsync("");
         await page.GetByLabel("Hide existing advocates").UncheckAsync();
+        await page.GetByLabel("Account", new() { Exact = true }).FillAsync(word);
+        await MudControls.OpenOptions(page).Filter(new() { HasText = $"{word} Group" }).ClickAsync();
         await Expect(names).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("bulk-total")).ToHaveTextAsync("4 contacts match");
         await Expect(page.GetByTestId("bulk-select")).ToHaveCountAsync(0);
 
         await page.GetByTestId("bulk-enrolled").GetByRole(AriaRole.Link, new() { Name = $"Grace {word}c" }).ClickAsync();

@@ -29,6 +29,29 @@ public static class MudControls
         await item.First.ClickAsync();
     }
 
+    /// <summary>
+    /// Types into a debounced field until <paramref name="outcome"/> holds: text typed while the circuit is still
+    /// connecting reaches the browser but never the server, and a person would simply type it again.
+    /// </summary>
+    public static async Task TypeUntilAsync(ILocator input, string text, Func<Task> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(outcome);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync("");
+            await input.FillAsync(text);
+            try
+            {
+                await outcome();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Closes an open pop-up with the keyboard.</summary>
     public static async Task CloseAsync(IPage page)
     {
