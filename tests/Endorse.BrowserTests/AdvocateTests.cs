@@ -53,11 +53,15 @@ public partial class AdvocateTests(BrowserApp app)
         await page.GetByLabel("At most activities per quarter").FillAsync("1");
         await MudControls.ChooseAsync(page, page.GetByTestId("enrol-channel"), "Phone");
         await BrowserApp.ScreenshotAsync(page, "advocate-edit");
+
+        // A range typed but not added is saved with the form rather than lost.
+        await TypeDateAsync(page.GetByLabel("First day"), Today.AddDays(100));
+        await TypeDateAsync(page.GetByLabel("Last day"), Today.AddDays(101));
         await page.GetByTestId("enrol-save").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/advocates/{advocate}$"));
         var profile = page.Locator("table").Filter(new() { HasText = "Blackouts" });
-        await Expect(profile).ToContainTextAsync($"{Iso(from)} to {Iso(to)} (Summer holiday)");
+        await Expect(profile).ToContainTextAsync($"{Iso(from)} to {Iso(to)} (Summer holiday); {Iso(Today.AddDays(100))} to {Iso(Today.AddDays(101))}");
         await Expect(profile.Locator("tr").Filter(new() { HasText = "At most per quarter" })).ToContainTextAsync("1");
         await Expect(profile.Locator("tr").Filter(new() { HasText = "Preferred channel" })).ToContainTextAsync("Phone");
         await BrowserApp.ScreenshotAsync(page, "advocate-details");
