@@ -4,8 +4,10 @@ using Endorse.Contacts;
 namespace Endorse.Advocates;
 
 /// <summary>A contact enrolled in the reference program, with what they will do and the limits they set.</summary>
-public class Advocate : IAudited
+public class Advocate : IAuditedWithParts
 {
+    private readonly List<AuditChange> partChanges = [];
+
     public int Id { get; set; }
     public int ContactId { get; set; }
     public Contact? Contact { get; set; }
@@ -44,6 +46,22 @@ public class Advocate : IAudited
 
     public List<AdvocateProduct> Products { get; set; } = [];
     public List<AdvocateBlackout> Blackouts { get; set; } = [];
+
+    /// <summary>Notes a change to the advocate's blackouts or products for the audit entry of the next save.</summary>
+    public void RecordPartChange(string field, string? from, string? to)
+    {
+        if (!string.Equals(from, to, StringComparison.Ordinal))
+        {
+            partChanges.Add(new AuditChange(field, from, to));
+        }
+    }
+
+    public IReadOnlyList<AuditChange> TakePartChanges()
+    {
+        var taken = partChanges.ToList();
+        partChanges.Clear();
+        return taken;
+    }
 }
 
 /// <summary>A product the advocate will speak about.</summary>

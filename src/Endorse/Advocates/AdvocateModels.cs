@@ -73,19 +73,25 @@ public sealed class AdvocateInput
     }
 }
 
-/// <summary>Enrol several contacts at once with the same profile.</summary>
+/// <summary>Enrol several contacts at once with the same profile and starting status.</summary>
 public sealed class BulkEnrolInput
 {
     public List<int> ContactIds { get; set; } = [];
     public AdvocateInput? Profile { get; set; }
+
+    /// <summary>Candidate (the default: to be vetted) or Active (ready to be asked now).</summary>
+    public AdvocateStatus InitialStatus { get; set; } = AdvocateStatus.Candidate;
 }
 
-/// <summary>What happened to each contact of a bulk enrolment.</summary>
-public sealed record BulkEnrolResult(IReadOnlyList<BulkEnrolled> Enrolled, IReadOnlyList<BulkSkipped> Skipped);
+/// <summary>
+/// What happened to each contact of a bulk enrolment: enrolled now, already an advocate before (left unchanged),
+/// or skipped with the reason.
+/// </summary>
+public sealed record BulkEnrolResult(IReadOnlyList<BulkEnrolled> Enrolled, IReadOnlyList<BulkEnrolled> AlreadyEnrolled, IReadOnlyList<BulkSkipped> Skipped);
 
-public sealed record BulkEnrolled(int ContactId, int AdvocateId);
+public sealed record BulkEnrolled(int ContactId, string Name, int AdvocateId);
 
-public sealed record BulkSkipped(int ContactId, string Reason);
+public sealed record BulkSkipped(int ContactId, string? Name, string Reason);
 
 /// <summary>A change of status. Resting needs <see cref="RestingUntil"/> or <see cref="UntilFurtherNotice"/>.</summary>
 public sealed class StatusChangeInput

@@ -74,6 +74,16 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     public Task<int?> AdvocateOfContactAsync(int contactId, CancellationToken cancellationToken = default) =>
         db.Advocates.AsNoTracking().Where(a => a.ContactId == contactId).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The advocate id of each enrolled contact among <paramref name="contactIds"/> (one page of a contact list).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> AdvocatesOfContactsAsync(IReadOnlyCollection<int> contactIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        var ids = contactIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, int>()
+            : await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).ToDictionaryAsync(a => a.ContactId, a => a.Id, cancellationToken);
+    }
+
     /// <summary>Reference managers and administrators manage every advocate; others follow the account's change rule.</summary>
     public async Task<bool> MayManageAsync(int accountId, CustomerActor actor, CancellationToken cancellationToken = default)
     {
@@ -196,10 +206,10 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Denied<AdvocateDetails>();
         }
 
-        var advocate = Add(contact.Id, contact.AccountId, input, actor);
+        var advocate = Add(contact.Id, contact.AccountId, input, AdvocateStatus.Candidate, await ProductNamesAsync(input.ProductIds, cancellationToken), actor);
         try
         {
-            await SaveEnrolmentsAsync([advocate], actor, cancellationToken);
+            await SaveEnrolmentsAsync([advocate], AdvocateStatus.Candidate, actor, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -210,6 +220,10 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         return CommandResult.Ok((await GetAsync(advocate.Id, cancellationToken))!);
     }
 
+    /// <summary>
+    /// Enrols each contact with the same profile and starting status, in one transaction, and reports every contact:
+    /// enrolled, already an advocate (left as they are), or skipped with the reason (unknown, not the actor's to change).
+    /// </summary>
     public async Task<CommandResult<BulkEnrolResult>> BulkEnrolAsync(BulkEnrolInput input, CustomerActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -230,47 +244,67 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Invalid<BulkEnrolResult>(errors);
         }
 
-        var ids = input.ContactIds.Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.AccountId }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var enrolled = await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).Select(a => a.ContactId).ToListAsync(cancellationToken);
+        // A contact enrolled by someone else meanwhile fails the unique index: read again once, and report it as already enrolled.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await BulkEnrolOnceAsync(input.ContactIds.Distinct().ToList(), profile, input.InitialStatus, actor, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<CommandResult<BulkEnrolResult>> BulkEnrolOnceAsync(List<int> ids, AdvocateInput profile, AdvocateStatus status, CustomerActor actor, CancellationToken cancellationToken)
+    {
+        var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.AccountId, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var existing = await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).Select(a => new { a.ContactId, a.Id }).ToDictionaryAsync(a => a.ContactId, a => a.Id, cancellationToken);
+        var productNames = await ProductNamesAsync(profile.ProductIds, cancellationToken);
         var skipped = new List<BulkSkipped>();
-        var added = new List<(int ContactId, Advocate Advocate)>();
+        var already = new List<BulkEnrolled>();
+        var added = new List<(int ContactId, string Name, Advocate Advocate)>();
         var allowed = new Dictionary<int, bool>();
         foreach (var id in ids)
         {
             if (!contacts.TryGetValue(id, out var contact))
             {
-                skipped.Add(new BulkSkipped(id, "There is no such contact."));
+                skipped.Add(new BulkSkipped(id, null, "There is no such contact."));
+                continue;
             }
-            else if (enrolled.Contains(id))
+
+            var name = string.IsNullOrWhiteSpace(contact.FirstName) ? contact.LastName : $"{contact.FirstName} {contact.LastName}";
+            if (existing.TryGetValue(id, out var advocateId))
             {
-                skipped.Add(new BulkSkipped(id, "Already enrolled."));
+                already.Add(new BulkEnrolled(id, name, advocateId));
+                continue;
+            }
+
+            if (!allowed.TryGetValue(contact.AccountId, out var may))
+            {
+                allowed[contact.AccountId] = may = await MayManageAsync(contact.AccountId, actor, cancellationToken);
+            }
+
+            if (may)
+            {
+                added.Add((id, name, Add(id, contact.AccountId, profile, status, productNames, actor)));
             }
             else
             {
-                if (!allowed.TryGetValue(contact.AccountId, out var may))
-                {
-                    allowed[contact.AccountId] = may = await MayManageAsync(contact.AccountId, actor, cancellationToken);
-                }
-
-                if (may)
-                {
-                    added.Add((id, Add(id, contact.AccountId, profile, actor)));
-                }
-                else
-                {
-                    skipped.Add(new BulkSkipped(id, "You may not change this contact's account."));
-                }
+                skipped.Add(new BulkSkipped(id, name, "You may not change this contact's account."));
             }
         }
 
-        if (added.Count == 0 && skipped.Count > 0 && skipped.All(s => s.Reason.StartsWith("You may not", StringComparison.Ordinal)))
+        if (added.Count == 0 && already.Count == 0 && skipped.Count > 0 && skipped.All(s => s.Reason.StartsWith("You may not", StringComparison.Ordinal)))
         {
             return CommandResult.Denied<BulkEnrolResult>();
         }
 
-        await SaveEnrolmentsAsync(added.Select(a => a.Advocate).ToList(), actor, cancellationToken);
-        return CommandResult.Ok(new BulkEnrolResult(added.Select(a => new BulkEnrolled(a.ContactId, a.Advocate.Id)).ToList(), skipped));
+        await SaveEnrolmentsAsync(added.Select(a => a.Advocate).ToList(), status, actor, cancellationToken);
+        return CommandResult.Ok(new BulkEnrolResult(added.Select(a => new BulkEnrolled(a.ContactId, a.Name, a.Advocate.Id)).ToList(), already, skipped));
     }
 
     public async Task<CommandResult<AdvocateDetails>> UpdateAsync(int id, AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken = default)
@@ -294,6 +328,8 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Invalid<AdvocateDetails>(errors);
         }
 
+        var productsBefore = advocate.Products.Select(p => p.ProductId).ToList();
+        var blackoutsBefore = BlackoutText(advocate.Blackouts);
         Apply(advocate, input);
         var wanted = (input.ProductIds ?? []).Distinct().ToHashSet();
         advocate.Products.RemoveAll(p => !wanted.Contains(p.ProductId));
@@ -305,6 +341,9 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         db.AdvocateBlackouts.RemoveRange(advocate.Blackouts);
         advocate.Blackouts.Clear();
         advocate.Blackouts.AddRange(Blackouts(input));
+        var names = await ProductNamesAsync([.. productsBefore, .. wanted], cancellationToken);
+        advocate.RecordPartChange(nameof(Advocate.Products), ProductText(productsBefore, names), ProductText(wanted, names));
+        advocate.RecordPartChange(nameof(Advocate.Blackouts), blackoutsBefore, BlackoutText(advocate.Blackouts));
         advocate.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
@@ -345,14 +384,14 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
     }
 
-    private Advocate Add(int contactId, int accountId, AdvocateInput input, CustomerActor actor)
+    private Advocate Add(int contactId, int accountId, AdvocateInput input, AdvocateStatus status, IReadOnlyDictionary<int, string> productNames, CustomerActor actor)
     {
         var now = clock.GetUtcNow();
         var advocate = new Advocate
         {
             ContactId = contactId,
             AccountId = accountId,
-            Status = AdvocateStatus.Candidate,
+            Status = status,
             EnrolledAt = now,
             EnrolledById = actor.UserId,
             CreatedAt = now,
@@ -361,18 +400,25 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         Apply(advocate, input);
         advocate.Products.AddRange((input.ProductIds ?? []).Distinct().Select(p => new AdvocateProduct { ProductId = p }));
         advocate.Blackouts.AddRange(Blackouts(input));
+        advocate.RecordPartChange(nameof(Advocate.Products), null, ProductText(advocate.Products.Select(p => p.ProductId), productNames));
+        advocate.RecordPartChange(nameof(Advocate.Blackouts), null, BlackoutText(advocate.Blackouts));
         db.Advocates.Add(advocate);
         return advocate;
     }
 
     /// <summary>Saves new advocates and the first entry of each one's status history, together.</summary>
-    private async Task SaveEnrolmentsAsync(IReadOnlyList<Advocate> advocates, CustomerActor actor, CancellationToken cancellationToken)
+    private async Task SaveEnrolmentsAsync(IReadOnlyList<Advocate> advocates, AdvocateStatus status, CustomerActor actor, CancellationToken cancellationToken)
     {
+        if (advocates.Count == 0)
+        {
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var advocate in advocates)
         {
-            db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, null, AdvocateStatus.Candidate, null, "Enrolled", actor, cancellationToken));
+            db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, null, status, null, "Enrolled", actor, cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -428,7 +474,29 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     }
 
     private static IEnumerable<AdvocateBlackout> Blackouts(AdvocateInput input) =>
-        (input.Blackouts ?? []).Select(b => new AdvocateBlackout { From = b.From, To = b.To, Reason = NullIfBlank(b.Reason) });
+        (input.Blackouts ?? []).OrderBy(b => b.From).Select(b => new AdvocateBlackout { From = b.From, To = b.To, Reason = NullIfBlank(b.Reason) });
+
+    /// <summary>"2026-07-01 to 2026-07-14 (Holiday); 2026-12-24 to 2026-12-31" for the audit log; null when there are none.</summary>
+    private static string? BlackoutText(IEnumerable<AdvocateBlackout> blackouts)
+    {
+        var parts = blackouts.OrderBy(b => b.From).ThenBy(b => b.To)
+            .Select(b => $"{FatigueText.Date(b.From)} to {FatigueText.Date(b.To)}" + (b.Reason is null ? "" : $" ({b.Reason})")).ToList();
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string? ProductText(IEnumerable<int> ids, IReadOnlyDictionary<int, string> names)
+    {
+        var parts = ids.Distinct().Select(id => names.TryGetValue(id, out var name) ? name : $"#{id}").Order(StringComparer.Ordinal).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    private async Task<IReadOnlyDictionary<int, string>> ProductNamesAsync(IEnumerable<int>? productIds, CancellationToken cancellationToken)
+    {
+        var ids = (productIds ?? []).Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+    }
 
     /// <summary>"English, German " → "english,german".</summary>
     public static string? Languages(string? value)

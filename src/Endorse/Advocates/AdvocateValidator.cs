@@ -64,7 +64,70 @@ public sealed class AdvocateValidator
             errors.MaxLength($"blackouts[{i}].reason", blackout.Reason, "Reason", 200);
         }
 
+        if (blackouts.Count <= MaxBlackouts)
+        {
+            foreach (var (index, other) in Overlaps(blackouts))
+            {
+                errors.Add($"blackouts[{index}]", $"This blackout overlaps the one from {FatigueText.Date(blackouts[other].From)} to {FatigueText.Date(blackouts[other].To)}: change that one or merge them.");
+            }
+        }
+
         return errors;
+    }
+
+    /// <summary>
+    /// Why the range <paramref name="from"/>–<paramref name="to"/> cannot be added to <paramref name="existing"/> on
+    /// <paramref name="today"/>, or null when it can: both dates given, the end on or after the start, not over yet,
+    /// and no day shared with a blackout already there.
+    /// </summary>
+    public static string? CheckNewBlackout(IReadOnlyList<BlackoutInput> existing, DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        if (from is not { } start || to is not { } end)
+        {
+            return "Choose the first and the last day of the blackout.";
+        }
+
+        if (end < start)
+        {
+            return $"The last day ({FatigueText.Date(end)}) is before the first ({FatigueText.Date(start)}).";
+        }
+
+        if (end < today)
+        {
+            return $"This blackout is already over: it ends before today ({FatigueText.Date(today)}).";
+        }
+
+        var overlapped = existing.FirstOrDefault(b => b.From <= end && start <= b.To);
+        return overlapped is null
+            ? null
+            : $"It overlaps the blackout from {FatigueText.Date(overlapped.From)} to {FatigueText.Date(overlapped.To)}: remove that one first or choose other days.";
+    }
+
+    /// <summary>
+    /// Each well-formed blackout that shares a day with an earlier-starting one, with the index of that one. Two ranges
+    /// on the same days would make the advocate page and the matching explanations name the same days twice.
+    /// </summary>
+    public static IEnumerable<(int Index, int Overlapped)> Overlaps(IReadOnlyList<BlackoutInput?> blackouts)
+    {
+        ArgumentNullException.ThrowIfNull(blackouts);
+        var ordered = Enumerable.Range(0, blackouts.Count)
+            .Where(i => blackouts[i] is { } b && b.From != default && b.To != default && b.From <= b.To)
+            .OrderBy(i => blackouts[i]!.From).ThenBy(i => i)
+            .ToList();
+        var reaching = -1;
+        foreach (var i in ordered)
+        {
+            if (reaching >= 0 && blackouts[i]!.From <= blackouts[reaching]!.To)
+            {
+                yield return (i, reaching);
+            }
+
+            if (reaching < 0 || blackouts[i]!.To > blackouts[reaching]!.To)
+            {
+                reaching = i;
+            }
+        }
     }
 
     /// <summary>Rules for a status change made on <paramref name="today"/>.</summary>
@@ -110,6 +173,11 @@ public sealed class AdvocateValidator
         else if (ids.Count > MaxBulk)
         {
             errors.Add("contactIds", $"At most {MaxBulk} contacts at once.");
+        }
+
+        if (input.InitialStatus is not (AdvocateStatus.Candidate or AdvocateStatus.Active))
+        {
+            errors.Add("initialStatus", "New advocates start as Candidate or Active.");
         }
 
         return errors;

@@ -38,3 +38,13 @@ public sealed class SystemActor : ICurrentActor
     public string? UserId => null;
     public string? UserName => "system";
 }
+
+/// <summary>
+/// An audited entity that also records changes to rows it owns (an advocate's blackouts and products): the DbContext
+/// writes them into the entity's own audit entry, so one save is one entry.
+/// </summary>
+public interface IAuditedWithParts : IAudited
+{
+    /// <summary>The owned-row changes since the last save (field, text before, text after); taking them clears them.</summary>
+    IReadOnlyList<AuditChange> TakePartChanges();
+}

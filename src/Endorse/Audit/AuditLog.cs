@@ -37,7 +37,7 @@ public sealed class AuditLog(EndorseDbContext db)
     public static readonly IReadOnlyList<string> KnownActions =
         ["Created", "Updated", "Deleted", "UserCreated", "UserUpdated", "UserDeactivated", "UserReactivated", "PasswordReset", "RoleGranted", "RoleRemoved", "TokenCreated", "TokenRevoked", "ImportCompleted"];
 
-    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Opportunity", "Product", "User", "Role", "AccessToken", "Import"];
+    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Advocate", "Opportunity", "Product", "Sector", "Region", "SalesArea", "User", "Role", "AccessToken", "Import"];
 
     public Task<Page<AuditRow>> ListAsync(AuditFilter filter, PageRequest request, CancellationToken cancellationToken = default) =>
         Filtered(filter).ToPageAsync(request, cancellationToken);

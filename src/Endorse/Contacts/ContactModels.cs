@@ -1,7 +1,17 @@
 namespace Endorse.Contacts;
 
-/// <summary>The filters of the contact list; every one is an indexed column.</summary>
-public sealed record ContactFilter(string? Search = null, int? AccountId = null, SeniorityTier? SeniorityTier = null);
+/// <summary>
+/// The filters of the contact list; every one is an indexed column. The account's sector, region and products
+/// owned narrow by the contact's account; <see cref="NotAdvocates"/> leaves out contacts already enrolled.
+/// </summary>
+public sealed record ContactFilter(
+    string? Search = null,
+    int? AccountId = null,
+    SeniorityTier? SeniorityTier = null,
+    int? SectorId = null,
+    int? RegionId = null,
+    int? ProductId = null,
+    bool NotAdvocates = false);
 
 /// <summary>One row of the contact list.</summary>
 public sealed record ContactListRow(

@@ -27,6 +27,26 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
             contacts = contacts.Where(c => c.SeniorityTier == tier);
         }
 
+        if (filter.SectorId is { } sectorId)
+        {
+            contacts = contacts.Where(c => c.Account!.SectorId == sectorId);
+        }
+
+        if (filter.RegionId is { } regionId)
+        {
+            contacts = contacts.Where(c => c.Account!.RegionId == regionId);
+        }
+
+        if (filter.ProductId is { } productId)
+        {
+            contacts = contacts.Where(c => db.AccountProducts.Any(p => p.AccountId == c.AccountId && p.ProductId == productId));
+        }
+
+        if (filter.NotAdvocates)
+        {
+            contacts = contacts.Where(c => !db.Advocates.Any(a => a.ContactId == c.Id));
+        }
+
         var search = SearchText.Normalize(filter.Search);
         if (search.Contains('@', StringComparison.Ordinal))
         {

@@ -37,6 +37,14 @@ internal static class AuditTrail
             }
         }
 
+        if (entry.Entity is IAuditedWithParts withParts)
+        {
+            foreach (var part in withParts.TakePartChanges())
+            {
+                changes[part.Field] = new { from = part.From, to = part.To };
+            }
+        }
+
         var action = entry.State switch
         {
             EntityState.Added => "Created",

@@ -27,10 +27,11 @@ public class AdvocatePagesTests
         using var browser = app.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal("/", await UsersApiTests.SignInAsync(browser, manager.Email!, "Test-password-1"));
 
-        await AssertPageAsync(browser, "/advocates", "Advocates</h1>", "Export CSV");
+        await AssertPageAsync(browser, "/advocates", "Advocates</h1>", "Export CSV", "Enrol in bulk");
+        await AssertPageAsync(browser, "/advocates/bulk-enrol", "Enrol contacts in bulk", "Hide existing advocates", "Candidate (to be vetted first)");
         await AssertPageAsync(browser, $"/advocates/{id}", "Ada Lovelace", "The account has 1 open service escalation.", "data-testid=\"advocate-gauge\"", "Used 0 of 3 in the last 90 days", "Change status", "Status history");
         await AssertPageAsync(browser, $"/advocates/enrol?contactId={other}", "Enrol as advocate", "Alan Turing");
-        await AssertPageAsync(browser, $"/advocates/{id}/edit", "Edit advocate");
+        await AssertPageAsync(browser, $"/advocates/{id}/edit", "Edit advocate", "Ada Lovelace (Stormy)", "Blackout dates", "No blackout dates.");
         await AssertPageAsync(browser, $"/contacts/{other}", "Enrol as advocate");
         await AssertPageAsync(browser, $"/contacts/{enrolled}", "Advocate page");
         await AssertPageAsync(browser, "/settings/program", "Program settings", "Fatigue policy", "Match weights", "Fulfilment modes");
@@ -44,7 +45,10 @@ public class AdvocatePagesTests
         using var browser = app.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal("/", await UsersApiTests.SignInAsync(browser, marketing.Email!, "Test-password-1"));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/settings/program")).StatusCode);
-        await AssertPageAsync(browser, "/advocates", "Advocates</h1>");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/advocates/bulk-enrol")).StatusCode);
+        var advocates = await browser.GetStringAsync("/advocates");
+        Assert.Contains("Advocates</h1>", advocates, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enrol in bulk", advocates, StringComparison.Ordinal);
     }
 
     private static async Task AssertPageAsync(HttpClient browser, string path, params string[] expected)

@@ -104,7 +104,8 @@ public class AdvocatesApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadJsonAsync();
         Assert.Equal([b, c], result["enrolled"]!.AsArray().Select(e => e!["contactId"]!.GetValue<int>()).Order());
-        Assert.Equal([a, 99999], result["skipped"]!.AsArray().Select(e => e!["contactId"]!.GetValue<int>()).Order());
+        Assert.Equal([a], result["alreadyEnrolled"]!.AsArray().Select(e => e!["contactId"]!.GetValue<int>()));
+        Assert.Equal([99999], result["skipped"]!.AsArray().Select(e => e!["contactId"]!.GetValue<int>()));
 
         var page = await (await client.GetAsync("/api/v1/advocates?activityType=SiteVisit")).ReadJsonAsync();
         Assert.Equal(2, page["total"]!.GetValue<int>());

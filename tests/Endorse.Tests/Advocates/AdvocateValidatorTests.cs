@@ -72,4 +72,57 @@ public class AdvocateValidatorTests
         Assert.Equal("english,german", AdvocateService.Languages(" English; german , ENGLISH"));
         Assert.Null(AdvocateService.Languages(" , "));
     }
+
+    [Fact]
+    public void Blackouts_that_share_a_day_are_refused_on_the_later_one_whatever_the_order()
+    {
+        var input = new AdvocateInput
+        {
+            Blackouts =
+            [
+                new BlackoutInput { From = Today.AddDays(20), To = Today.AddDays(30) },
+                new BlackoutInput { From = Today, To = Today.AddDays(10) },
+                new BlackoutInput { From = Today.AddDays(10), To = Today.AddDays(12) },
+                new BlackoutInput { From = Today.AddDays(31), To = Today.AddDays(31) },
+            ],
+        };
+
+        var errors = validator.Validate(input).ToDictionary();
+
+        Assert.Equal(["blackouts[2]"], errors.Keys);
+        Assert.Equal("This blackout overlaps the one from 2026-11-23 to 2026-12-03: change that one or merge them.", errors["blackouts[2]"][0]);
+    }
+
+    [Fact]
+    public void A_range_inside_a_long_earlier_one_is_an_overlap()
+    {
+        BlackoutInput[] blackouts =
+        [
+            new() { From = Today, To = Today.AddDays(60) },
+            new() { From = Today.AddDays(5), To = Today.AddDays(6) },
+            new() { From = Today.AddDays(40), To = Today.AddDays(41) },
+        ];
+
+        Assert.Equal([(1, 0), (2, 0)], AdvocateValidator.Overlaps(blackouts).ToList());
+    }
+
+    [Fact]
+    public void A_new_blackout_needs_both_days_an_end_not_before_its_start_or_today_and_free_days()
+    {
+        List<BlackoutInput> existing = [new() { From = Today.AddDays(10), To = Today.AddDays(20), Reason = "Holiday" }];
+
+        Assert.Equal("Choose the first and the last day of the blackout.", AdvocateValidator.CheckNewBlackout(existing, Today, null, Today));
+        Assert.Equal("The last day (2026-11-24) is before the first (2026-11-25).", AdvocateValidator.CheckNewBlackout(existing, Today.AddDays(2), Today.AddDays(1), Today));
+        Assert.StartsWith("This blackout is already over", AdvocateValidator.CheckNewBlackout(existing, Today.AddDays(-5), Today.AddDays(-1), Today), StringComparison.Ordinal);
+        Assert.Equal("It overlaps the blackout from 2026-12-03 to 2026-12-13: remove that one first or choose other days.", AdvocateValidator.CheckNewBlackout(existing, Today.AddDays(20), Today.AddDays(25), Today));
+        Assert.Null(AdvocateValidator.CheckNewBlackout(existing, Today.AddDays(21), Today.AddDays(21), Today));
+        Assert.Null(AdvocateValidator.CheckNewBlackout(existing, Today, Today.AddDays(9), Today));
+    }
+
+    [Fact]
+    public void Bulk_enrolment_starts_advocates_as_candidate_or_active_only()
+    {
+        Assert.True(validator.ValidateBulk(new BulkEnrolInput { ContactIds = [1], InitialStatus = AdvocateStatus.Active }).IsValid);
+        Assert.Equal(["initialStatus"], validator.ValidateBulk(new BulkEnrolInput { ContactIds = [1], InitialStatus = AdvocateStatus.Resting }).ToDictionary().Keys);
+    }
 }

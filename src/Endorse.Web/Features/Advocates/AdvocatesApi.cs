@@ -63,7 +63,7 @@ public static class AdvocatesApi
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("BulkEnrolAdvocates")
             .WithSummary("Enrol several contacts")
-            .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`. Contacts already enrolled, unknown or not yours to change are skipped with a reason.")
+            .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`, starting as `initialStatus` (Candidate, the default, or Active), in one transaction. The answer lists every contact once: `enrolled` (with the new advocate id), `alreadyEnrolled` (left unchanged, with their advocate id), or `skipped` with a reason (unknown, or not yours to change).")
             .Accepts<BulkEnrolInput>("application/json")
             .Produces<BulkEnrolResult>()
             .ProducesValidationProblem()

@@ -19,7 +19,7 @@ public static class ContactsApi
         group.MapGet("/", ListAsync)
             .WithName("ListContacts")
             .WithSummary("List contacts")
-            .WithDescription("One page of contacts sorted by last name (`desc=true` reverses). `search` matches the start of an e-mail address when it contains `@`, otherwise the start of the last or first name (accents and case ignored). Filters: `accountId`, `seniorityTier` (Practitioner, Manager, Director, VicePresident, CLevel, Unknown). `total` stops counting at 10,000 (`totalIsCapped`).")
+            .WithDescription("One page of contacts sorted by last name (`desc=true` reverses). `search` matches the start of an e-mail address when it contains `@`, otherwise the start of the last or first name (accents and case ignored). Filters: `accountId`, `seniorityTier` (Practitioner, Manager, Director, VicePresident, CLevel, Unknown), the account's `sectorId`, `regionId` and `productId` (a product it owns), and `notAdvocates=true` (contacts not yet enrolled). `total` stops counting at 10,000 (`totalIsCapped`).")
             .Produces<Page<ContactListRow>>()
             .ProducesValidationProblem();
 
@@ -121,8 +121,12 @@ public sealed class ContactQuery
     public string? Search { get; set; }
     public int? AccountId { get; set; }
     public SeniorityTier? SeniorityTier { get; set; }
+    public int? SectorId { get; set; }
+    public int? RegionId { get; set; }
+    public int? ProductId { get; set; }
+    public bool? NotAdvocates { get; set; }
 
-    public ContactFilter Filter() => new(Search, AccountId, SeniorityTier);
+    public ContactFilter Filter() => new(Search, AccountId, SeniorityTier, SectorId, RegionId, ProductId, NotAdvocates ?? false);
 
     public PageRequest PageRequest() => new(Page ?? 1, PageSize ?? 25, null, Desc ?? false, Search);
 }
