@@ -25,6 +25,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     /// <summary>Advocates whose activities this unit of work changed; the match index hears of them once saved.</summary>
     private readonly HashSet<int> usageChanged = [];
 
+    /// <summary>Approaches whose booking this unit of work cancelled; both people get the calendar cancellation once saved.</summary>
+    private readonly List<int> bookingsCancelled = [];
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<RequestOutcome<RequestDetails>> SubmitAsync(RequestInput input, RequestActor actor, CancellationToken cancellationToken = default)
@@ -769,6 +772,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     public Task<RequestOutcome<RequestDetails>> CancelParticipantAsync(int id, int participantId, RequestActor actor, CancellationToken cancellationToken = default) =>
         MoveAsync(id, participantId, ParticipantStatus.Cancelled, actor, RequestRules.RequesterOrManager, async (_, participant, _) =>
         {
+            CancelBooking(participant);
             await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
             return null;
         }, cancellationToken);
@@ -797,6 +801,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         foreach (var participant in request.Participants.Where(p => RequestWorkflow.CanMove(p.Status, ParticipantStatus.Cancelled)))
         {
             db.RequestEvents.Add(Event(request.Id, participant.Id, participant.Status.ToString(), nameof(ParticipantStatus.Cancelled), actor, null));
+            CancelBooking(participant);
             participant.Status = ParticipantStatus.Cancelled;
             await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
         }
@@ -861,10 +866,17 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         catch (DbUpdateConcurrencyException)
         {
             usageChanged.Clear();
+            bookingsCancelled.Clear();
             return RequestOutcome.Refused<RequestDetails>("Someone else changed this request at the same moment; reload it and try again.");
         }
 
         InvalidateChangedUsage();
+        foreach (var participantId in bookingsCancelled)
+        {
+            await QueueInvitesAsync(id, participantId, cancellationToken, cancelled: true);
+        }
+
+        bookingsCancelled.Clear();
         return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
@@ -994,7 +1006,8 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 
     private static string? Truncate(string? note) => note is { Length: > 2000 } ? note[..2000] : note;
 
-    private async Task QueueInvitesAsync(int id, int participantId, CancellationToken cancellationToken)
+    /// <summary>Mails the calendar invitation of a booking to the advocate and the requester; or, <paramref name="cancelled"/>, its cancellation.</summary>
+    private async Task QueueInvitesAsync(int id, int participantId, CancellationToken cancellationToken, bool cancelled = false)
     {
         var data = await db.RequestParticipants.AsNoTracking().Where(p => p.Id == participantId)
             .Select(p => new
@@ -1028,18 +1041,23 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             summary,
             $"Arranged through Endorse for request #{id}.",
             requester?.Email ?? "noreply@endorse.invalid",
-            attendees);
+            attendees,
+            Sequence: cancelled ? 1 : 0,
+            Cancelled: cancelled);
         var ics = Encoding.UTF8.GetBytes(invite.ToIcs(clock.GetUtcNow()));
+        var when = data.ScheduledStart.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
         foreach (var (name, email) in attendees)
         {
             await notifier.QueueMailAsync(new OutboundMail
             {
                 To = email,
                 ToName = name,
-                Subject = "Scheduled: " + summary,
-                TextBody = $"{summary} is scheduled for {data.ScheduledStart.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. The calendar invitation is attached.",
-                AttachmentName = "invite.ics",
-                AttachmentMediaType = CalendarInvite.MediaType,
+                Subject = (cancelled ? "Cancelled: " : "Scheduled: ") + summary,
+                TextBody = cancelled
+                    ? $"{summary} on {when} is cancelled. Thank you for making the time; nothing more is needed from you."
+                    : $"{summary} is scheduled for {when}. The calendar invitation is attached.",
+                AttachmentName = cancelled ? "cancel.ics" : "invite.ics",
+                AttachmentMediaType = cancelled ? CalendarInvite.CancelMediaType : CalendarInvite.MediaType,
                 AttachmentContent = ics,
             }, cancellationToken);
         }
@@ -1078,6 +1096,15 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             activity.State = state;
             activity.Quality = quality;
             usageChanged.Add(activity.AdvocateId);
+        }
+    }
+
+    /// <summary>Notes a booked approach being cancelled (a scheduled one has a start), for the calendar cancellation.</summary>
+    private void CancelBooking(RequestParticipant participant)
+    {
+        if (participant.ScheduledStart is not null)
+        {
+            bookingsCancelled.Add(participant.Id);
         }
     }
 

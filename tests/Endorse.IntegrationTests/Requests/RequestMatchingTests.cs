@@ -32,6 +32,10 @@ public sealed class RequestMatchingTests
         var cancelled = await manager.PostAsync($"/api/v1/requests/{bookedOn}/participants/{participant}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.True(IsRankedFreeNow(await MatchesAsync(manager, other), advocateId));
+
+        // The advocate's calendar invitation is withdrawn.
+        var cancellation = await app.WithDbAsync(db => db.OutboundMails.AsNoTracking().SingleAsync(m => m.To == email && m.Subject.StartsWith("Cancelled:")));
+        Assert.Contains("METHOD:CANCEL", System.Text.Encoding.UTF8.GetString(cancellation.AttachmentContent!), StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
