@@ -611,7 +611,6 @@ namespace Endorse.Migrations.Postgres.Migrations
                     OpportunityId = table.Column<int>(type: "integer", nullable: true),
                     ProspectName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     ActivityType = table.Column<int>(type: "integer", nullable: false),
-                    ProductId = table.Column<int>(type: "integer", nullable: true),
                     SectorId = table.Column<int>(type: "integer", nullable: true),
                     RegionId = table.Column<int>(type: "integer", nullable: true),
                     SizeBand = table.Column<int>(type: "integer", nullable: true),
@@ -789,6 +788,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     RequesterComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     AdvocateRating = table.Column<int>(type: "integer", nullable: true),
                     AdvocateComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AdvocateFeedbackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FeedbackTokenHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FeedbackExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -803,6 +805,30 @@ namespace Endorse.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_RequestParticipants_ReferenceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ReferenceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestProducts",
+                columns: table => new
+                {
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestProducts", x => new { x.RequestId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_RequestProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequestProducts_ReferenceRequests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "ReferenceRequests",
                         principalColumn: "Id",
@@ -1130,10 +1156,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_FeedbackTokenHash",
+                table: "RequestParticipants",
+                column: "FeedbackTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_RequestId_AdvocateId",
                 table: "RequestParticipants",
                 columns: new[] { "RequestId", "AdvocateId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestProducts_ProductId",
+                table: "RequestProducts",
+                column: "ProductId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesAreas_Name",
@@ -1212,6 +1249,9 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestParticipants");
+
+            migrationBuilder.DropTable(
+                name: "RequestProducts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

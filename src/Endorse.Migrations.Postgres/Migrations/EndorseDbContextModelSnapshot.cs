@@ -934,9 +934,6 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Property<int?>("OpportunityId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("ProductId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ProspectName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -1035,6 +1032,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTimeOffset?>("AdvocateFeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("AdvocateId")
                         .HasColumnType("integer");
 
@@ -1060,6 +1060,13 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FeedbackExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeedbackTokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("Objection")
                         .HasColumnType("integer");
@@ -1112,12 +1119,30 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.HasIndex("AskTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("FeedbackTokenHash")
+                        .IsUnique();
+
                     b.HasIndex("AdvocateId", "Status");
 
                     b.HasIndex("RequestId", "AdvocateId")
                         .IsUnique();
 
                     b.ToTable("RequestParticipants");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestProduct", b =>
+                {
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RequestId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("RequestProducts", (string)null);
                 });
 
             modelBuilder.Entity("Endorse.Settings.ProgramSettings", b =>
@@ -1651,6 +1676,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Navigation("Advocate");
                 });
 
+            modelBuilder.Entity("Endorse.Requests.RequestProduct", b =>
+                {
+                    b.HasOne("Endorse.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany("Products")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Taxonomy.SalesArea", b =>
                 {
                     b.HasOne("Endorse.Taxonomy.Region", "Region")
@@ -1732,6 +1772,8 @@ namespace Endorse.Migrations.Postgres.Migrations
             modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }

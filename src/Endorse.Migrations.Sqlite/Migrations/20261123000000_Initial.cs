@@ -610,7 +610,6 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     OpportunityId = table.Column<int>(type: "INTEGER", nullable: true),
                     ProspectName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     ActivityType = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: true),
                     SectorId = table.Column<int>(type: "INTEGER", nullable: true),
                     RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     SizeBand = table.Column<int>(type: "INTEGER", nullable: true),
@@ -788,6 +787,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     RequesterComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     AdvocateRating = table.Column<int>(type: "INTEGER", nullable: true),
                     AdvocateComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AdvocateFeedbackAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackTokenHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FeedbackExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -802,6 +804,30 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_RequestParticipants_ReferenceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ReferenceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestProducts",
+                columns: table => new
+                {
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestProducts", x => new { x.RequestId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_RequestProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequestProducts_ReferenceRequests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "ReferenceRequests",
                         principalColumn: "Id",
@@ -1129,10 +1155,21 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_FeedbackTokenHash",
+                table: "RequestParticipants",
+                column: "FeedbackTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_RequestId_AdvocateId",
                 table: "RequestParticipants",
                 columns: new[] { "RequestId", "AdvocateId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestProducts_ProductId",
+                table: "RequestProducts",
+                column: "ProductId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesAreas_Name",
@@ -1211,6 +1248,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestParticipants");
+
+            migrationBuilder.DropTable(
+                name: "RequestProducts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

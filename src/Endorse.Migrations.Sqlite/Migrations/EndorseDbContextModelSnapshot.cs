@@ -899,9 +899,6 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<int?>("OpportunityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ProductId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ProspectName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -996,6 +993,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AdvocateFeedbackAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AdvocateId")
                         .HasColumnType("INTEGER");
 
@@ -1020,6 +1020,13 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedbackExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedbackTokenHash")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Objection")
@@ -1073,12 +1080,30 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.HasIndex("AskTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("FeedbackTokenHash")
+                        .IsUnique();
+
                     b.HasIndex("AdvocateId", "Status");
 
                     b.HasIndex("RequestId", "AdvocateId")
                         .IsUnique();
 
                     b.ToTable("RequestParticipants");
+                });
+
+            modelBuilder.Entity("Endorse.Requests.RequestProduct", b =>
+                {
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("RequestProducts", (string)null);
                 });
 
             modelBuilder.Entity("Endorse.Settings.ProgramSettings", b =>
@@ -1600,6 +1625,21 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Navigation("Advocate");
                 });
 
+            modelBuilder.Entity("Endorse.Requests.RequestProduct", b =>
+                {
+                    b.HasOne("Endorse.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Endorse.Requests.ReferenceRequest", null)
+                        .WithMany("Products")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Taxonomy.SalesArea", b =>
                 {
                     b.HasOne("Endorse.Taxonomy.Region", "Region")
@@ -1681,6 +1721,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,14 +3,18 @@ using Endorse.Activities;
 using Endorse.Data;
 using Endorse.Fatigue;
 using Endorse.Listing;
+using Endorse.Matching;
 using Endorse.Settings;
 using Endorse.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Advocates;
 
-/// <summary>Enrols contacts as advocates, changes their profile and status, and reads the advocate list and page.</summary>
-public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator validator, AccountService accounts, ProgramSettingsService settings, TimeProvider clock)
+/// <summary>
+/// Enrols contacts as advocates, changes their profile and status, and reads the advocate list and page. Every change
+/// is passed to the <see cref="MatchIndex"/>, so the next ranking sees it at once.
+/// </summary>
+public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator validator, AccountService accounts, ProgramSettingsService settings, TimeProvider clock, MatchIndex matchIndex)
 {
     /// <summary>Days of activity history the gauge and the timeline read.</summary>
     public const int HistoryDays = 365;
@@ -346,6 +350,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         advocate.RecordPartChange(nameof(Advocate.Blackouts), blackoutsBefore, BlackoutText(advocate.Blackouts));
         advocate.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        matchIndex.Invalidate(id);
         return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
     }
 
@@ -381,6 +386,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         advocate.UpdatedAt = clock.GetUtcNow();
         db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, from, advocate.Status, advocate.RestingUntil, input.Reason, actor, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        matchIndex.Invalidate(id);
         return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
     }
 
@@ -423,6 +429,10 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var advocate in advocates)
+        {
+            matchIndex.Invalidate(advocate.Id);
+        }
     }
 
     private (string? Id, string? Name)? actorName;

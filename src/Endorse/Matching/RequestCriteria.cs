@@ -8,7 +8,7 @@ namespace Endorse.Matching;
 public static class RequestCriteria
 {
     /// <summary>
-    /// The request's activity type and criteria; a needed-by date already past (an overdue request) is not held
+    /// The request's activity type and criteria (load its <see cref="ReferenceRequest.Products"/>); a needed-by date already past (an overdue request) is not held
     /// against the advocates, so the ranking shows who is free now.
     /// </summary>
     public static MatchCriteria Of(ReferenceRequest request, DateOnly today)
@@ -16,7 +16,7 @@ public static class RequestCriteria
         ArgumentNullException.ThrowIfNull(request);
         return new MatchCriteria(request.ActivityType)
         {
-            ProductIds = request.ProductId is { } product ? [product] : [],
+            ProductIds = [.. request.Products.Select(p => p.ProductId)],
             SectorId = request.SectorId,
             RegionId = request.RegionId,
             SizeBand = request.SizeBand ?? SizeBand.Unknown,

@@ -74,7 +74,8 @@ public sealed class Notifier(EndorseDbContext db, TimeProvider clock, MailSettin
         };
     }
 
-    private string? AbsoluteLink(string? link)
+    /// <summary>The link made absolute with <c>Mail:BaseUrl</c> when it is set (so it works from an e-mail); else as given.</summary>
+    public string? AbsoluteLink(string? link)
     {
         if (string.IsNullOrWhiteSpace(link) || link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || mail.BaseUrl is null)
         {

@@ -16,6 +16,7 @@ public sealed record CalendarInvite(
     bool Cancelled = false)
 {
     public const string MediaType = "text/calendar; method=REQUEST; charset=utf-8";
+    public const string CancelMediaType = "text/calendar; method=CANCEL; charset=utf-8";
 
     public string ToIcs(DateTimeOffset stamp)
     {

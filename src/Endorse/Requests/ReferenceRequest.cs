@@ -42,7 +42,7 @@ public class ReferenceRequest : IAudited
     public ActivityType ActivityType { get; set; }
 
     // Criteria
-    public int? ProductId { get; set; }
+    public List<RequestProduct> Products { get; set; } = [];
     public int? SectorId { get; set; }
     public int? RegionId { get; set; }
     public SizeBand? SizeBand { get; set; }
@@ -59,6 +59,13 @@ public class ReferenceRequest : IAudited
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<RequestParticipant> Participants { get; set; } = [];
+}
+
+/// <summary>A product the prospect buys or evaluates: an advocate who owns it fits the request better.</summary>
+public class RequestProduct
+{
+    public int RequestId { get; set; }
+    public int ProductId { get; set; }
 }
 
 /// <summary>Where one advocate stands within a request.</summary>
@@ -122,6 +129,12 @@ public class RequestParticipant
     public string? RequesterComment { get; set; }
     public int? AdvocateRating { get; set; }
     public string? AdvocateComment { get; set; }
+    public DateTimeOffset? AdvocateFeedbackAt { get; set; }
+
+    /// <summary>SHA-256 of the secret in the advocate's feedback link, mailed after completion.</summary>
+    public string? FeedbackTokenHash { get; set; }
+
+    public DateTimeOffset? FeedbackExpiresAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -12,12 +12,12 @@ public sealed record RequestActor(string UserId, string? Name, IReadOnlyCollecti
     public bool IsReferenceManager => Roles.Contains(Users.Roles.ReferenceManager) || Roles.Contains(Users.Roles.Administrator);
 }
 
-/// <summary>What a requester fills in to ask for advocacy.</summary>
+/// <summary>What a requester fills in to ask for advocacy. The criteria (products to language) are optional.</summary>
 public sealed record RequestInput(
     int? OpportunityId,
     string? ProspectName,
     ActivityType? ActivityType,
-    int? ProductId,
+    IReadOnlyList<int>? ProductIds,
     int? SectorId,
     int? RegionId,
     SizeBand? SizeBand,
@@ -27,6 +27,9 @@ public sealed record RequestInput(
     DateOnly? NeededBy,
     string? Notes);
 
+/// <summary>The criteria an opportunity suggests for a request (from the CRM data).</summary>
+public sealed record OpportunityCriteria(int? ProductId, int? SectorId, int? RegionId, SizeBand? SizeBand);
+
 public sealed record ProposeInput(IReadOnlyList<int>? AdvocateIds);
 
 public sealed record BlockInput(ObjectionReason? Reason, string? Note);
@@ -34,6 +37,9 @@ public sealed record BlockInput(ObjectionReason? Reason, string? Note);
 public sealed record ScheduleInput(DateTimeOffset? Slot, int? Minutes);
 
 public sealed record FeedbackInput(bool? Happened, int? Quality, bool? WouldUseAgain, string? Comment);
+
+/// <summary>What the advocate thought of an activity they took part in: a rating 1–5 and a comment.</summary>
+public sealed record AdvocateFeedbackInput(int? Rating, string? Comment);
 
 public sealed record RequestRow(
     int Id,
@@ -71,9 +77,21 @@ public sealed record ParticipantView(
     int? Quality)
 {
     public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>Who decides an approach awaiting approval: the account owner's name.</summary>
+    public string? AccountOwnerName { get; init; }
+
+    public bool? WouldUseAgain { get; init; }
+    public string? RequesterComment { get; init; }
+    public int? AdvocateRating { get; init; }
+    public string? AdvocateComment { get; init; }
 }
 
-public sealed record EventView(DateTimeOffset At, int? ParticipantId, string From, string To, string? ByName, string? Note);
+/// <summary>One dated transition; <see cref="AdvocateName"/> names the advocate when it concerns one approach.</summary>
+public sealed record EventView(DateTimeOffset At, int? ParticipantId, string From, string To, string? ByName, string? Note)
+{
+    public string? AdvocateName { get; init; }
+}
 
 public sealed record RequestDetails(
     int Id,
@@ -83,7 +101,7 @@ public sealed record RequestDetails(
     string? OpportunityName,
     string? ProspectName,
     ActivityType ActivityType,
-    int? ProductId,
+    IReadOnlyList<int> ProductIds,
     int? SectorId,
     int? RegionId,
     SizeBand? SizeBand,
@@ -100,6 +118,18 @@ public sealed record RequestDetails(
 {
     public bool Overdue { get; init; }
     public bool DueSoon { get; init; }
+
+    /// <summary>The names of <see cref="ProductIds"/>, in the same order.</summary>
+    public IReadOnlyList<string> ProductNames { get; init; } = [];
+
+    public string? SectorName { get; init; }
+    public string? RegionName { get; init; }
+
+    /// <summary>Whether the caller may pick advocates from the ranking (the reference manager; the requester in self-serve).</summary>
+    public bool MayPick { get; init; }
+
+    /// <summary>How many more advocates may be proposed: needed minus those still on it.</summary>
+    public int StillNeeded { get; init; }
 }
 
 /// <summary>A service answer: the value, or why not (field errors, not found, forbidden, or a conflict sentence).</summary>
@@ -121,10 +151,17 @@ public static class RequestOutcome
 /// <summary>What the advocate's link shows, or why it shows nothing.</summary>
 public enum LinkState
 {
+    /// <summary>The ask is open: accept with times, or decline.</summary>
     Open = 0,
     Invalid = 1,
     Expired = 2,
     Answered = 3,
+
+    /// <summary>A feedback link after the activity: the advocate's rating is still to give.</summary>
+    Feedback = 4,
+
+    /// <summary>A feedback link whose feedback was given.</summary>
+    FeedbackGiven = 5,
 }
 
 public sealed record PortalView(
@@ -135,4 +172,8 @@ public sealed record PortalView(
     DateOnly NeededBy,
     string? RequesterName,
     DateTimeOffset? AnsweredAt,
-    ParticipantStatus Status);
+    ParticipantStatus Status)
+{
+    /// <summary>When the activity was (a feedback link shows it).</summary>
+    public DateTimeOffset? ScheduledStart { get; init; }
+}

@@ -1,4 +1,5 @@
 using Endorse.Advocates;
+using Endorse.Fatigue;
 using Endorse.Listing;
 
 namespace Endorse.Requests;
@@ -7,6 +8,8 @@ namespace Endorse.Requests;
 public static class RequestRules
 {
     public const int MaxProspectName = 255;
+    public const int MaxProducts = 20;
+    public const int MaxLanguage = 35;
 
     public static ValidationErrors Validate(RequestInput input, DateOnly today)
     {
@@ -47,7 +50,12 @@ public static class RequestRules
             errors.Defined(nameof(RequestInput.MinimumSeniority), seniority, "Minimum seniority");
         }
 
-        errors.MaxLength(nameof(RequestInput.Language), input.Language, "Language", 50);
+        if (input.ProductIds is { Count: > MaxProducts })
+        {
+            errors.Add(nameof(RequestInput.ProductIds), $"Pick at most {MaxProducts} products.");
+        }
+
+        errors.MaxLength(nameof(RequestInput.Language), input.Language, "Language", MaxLanguage);
         errors.MaxLength(nameof(RequestInput.Notes), input.Notes, "Notes", 4000);
         return errors;
     }
@@ -71,6 +79,71 @@ public static class RequestRules
         return errors;
     }
 
+    public static ValidationErrors ValidateAdvocateFeedback(AdvocateFeedbackInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new ValidationErrors();
+        if (input.Rating is null)
+        {
+            errors.Add(nameof(AdvocateFeedbackInput.Rating), "Rating is required (1–5).");
+        }
+
+        errors.Range(nameof(AdvocateFeedbackInput.Rating), input.Rating, 1, 5, "Rating");
+        errors.MaxLength(nameof(AdvocateFeedbackInput.Comment), input.Comment, "Comment", 4000);
+        return errors;
+    }
+
+    /// <summary>How many more advocates a request takes: those needed minus those still on it (not blocked, declined, cancelled or a no-show).</summary>
+    public static int StillNeeded(int advocatesNeeded, IEnumerable<ParticipantStatus> participants) =>
+        Math.Max(0, advocatesNeeded - participants.Count(RequestWorkflow.IsLive));
+
+    /// <summary>Why <paramref name="picked"/> more advocates cannot be proposed, or null when they can.</summary>
+    public static string? ProposalLimit(int advocatesNeeded, IEnumerable<ParticipantStatus> participants, int picked)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        var statuses = participants.ToList();
+        var open = StillNeeded(advocatesNeeded, statuses);
+        if (picked <= open)
+        {
+            return null;
+        }
+
+        var on = statuses.Count(RequestWorkflow.IsLive);
+        return open == 0
+            ? $"This request already has the {Advocates(advocatesNeeded)} it needs."
+            : $"This request needs {Advocates(advocatesNeeded)} and has {on}: pick at most {open} more.";
+    }
+
+    /// <summary>
+    /// Why an advocate may not be proposed, or null when they may: they must do the activity and the fatigue policy
+    /// must let them be booked today, or by the needed-by date when only rules with an end date block them now.
+    /// </summary>
+    public static string? ProposalBlock(bool doesActivity, ActivityType type, FatigueResult check, DateOnly neededBy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (!doesActivity)
+        {
+            return $"does not do {ActivityTypes.Plural(type)}.";
+        }
+
+        if (check.CanBook || (check.NextFreeOn is { } free && free <= neededBy && neededBy >= today))
+        {
+            return null;
+        }
+
+        return string.Join(" ", check.Messages);
+    }
+
+    /// <summary>Whether a booked activity has begun, so whether it happened can be told.</summary>
+    public static bool HasStarted(DateTimeOffset? scheduledStart, DateTimeOffset now) => scheduledStart is { } start && start <= now;
+
+    /// <summary>A reference manager records the advocate's feedback (given by phone or mail) once the activity is completed.</summary>
+    public static bool MayRecordAdvocateFeedback(ParticipantStatus status, bool given, RequestActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return status == ParticipantStatus.Completed && !given && actor.IsReferenceManager;
+    }
+
     /// <summary>Who picks advocates: the reference manager; in self-serve mode also the requester.</summary>
     public static bool MayPick(FulfilmentMode mode, string requesterId, RequestActor actor)
     {
@@ -92,8 +165,11 @@ public static class RequestRules
         return actor.IsReferenceManager || request.RequesterId == actor.UserId;
     }
 
-    /// <summary>The actions the actor may take on one approach now: approve, block, ask, schedule, complete, no-show, cancel.</summary>
-    public static IReadOnlyList<string> ActionsFor(ParticipantStatus status, FulfilmentMode mode, string requesterId, string? accountOwnerId, RequestActor actor)
+    /// <summary>
+    /// The actions the actor may take on one approach now: approve, block, ask, schedule, complete, no-show, cancel.
+    /// How it went (complete, no-show) is recorded once the booked time has come (<paramref name="started"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ActionsFor(ParticipantStatus status, FulfilmentMode mode, string requesterId, string? accountOwnerId, RequestActor actor, bool started)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var actions = new List<string>();
@@ -116,7 +192,7 @@ public static class RequestRules
             actions.Add("schedule");
         }
 
-        if (status == ParticipantStatus.Scheduled && requesterOrManager)
+        if (status == ParticipantStatus.Scheduled && requesterOrManager && started)
         {
             actions.Add("complete");
             actions.Add("no-show");
@@ -132,4 +208,6 @@ public static class RequestRules
 
     /// <summary>A short label of an activity type for forms and lists.</summary>
     public static string Label(ActivityType type) => ActivityTypes.Singular(type);
+
+    private static string Advocates(int count) => count == 1 ? "1 advocate" : $"{count} advocates";
 }

@@ -6,6 +6,7 @@ using Endorse.Advocates;
 using Endorse.Data;
 using Endorse.Fatigue;
 using Endorse.Listing;
+using Endorse.Matching;
 using Endorse.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,19 @@ namespace Endorse.Requests;
 
 /// <summary>
 /// Reference requests and their workflow: submit, list, the board, details, and every step of an advocate's
-/// approach (propose, owner approval, ask, answer, schedule with a fatigue re-check, complete). The API and the
-/// pages both go through here.
+/// approach (propose, owner approval, ask, answer, schedule with a fatigue re-check, complete, feedback). The API
+/// and the pages both go through here. Every step that changes an advocate's usage tells the <see cref="MatchIndex"/>,
+/// so the next ranking sees it at once.
 /// </summary>
-public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeProvider clock)
+public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeProvider clock, MatchService matching)
 {
     public const string BookedBySomeoneElse = "This advocate was just booked by someone else; caps re-checked: ";
+
+    /// <summary>Advocates whose activities this unit of work changed; the match index hears of them once saved.</summary>
+    private readonly HashSet<int> usageChanged = [];
+
+    /// <summary>Approaches whose booking this unit of work cancelled; both people get the calendar cancellation once saved.</summary>
+    private readonly List<int> bookingsCancelled = [];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -26,10 +34,31 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var errors = RequestRules.Validate(input, Today);
         if (input.OpportunityId is { } opportunityId && !await db.Opportunities.AnyAsync(o => o.Id == opportunityId, cancellationToken))
         {
             errors.Add(nameof(RequestInput.OpportunityId), "No opportunity has this id.");
+        }
+
+        var productIds = (input.ProductIds ?? []).Distinct().ToList();
+        if (productIds.Count is > 0 and <= RequestRules.MaxProducts)
+        {
+            var known = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+            foreach (var missing in productIds.Except(known))
+            {
+                errors.Add(nameof(RequestInput.ProductIds), $"No product has the id {missing}.");
+            }
+        }
+
+        if (input.SectorId is { } sectorId && !await db.Sectors.AnyAsync(s => s.Id == sectorId, cancellationToken))
+        {
+            errors.Add(nameof(RequestInput.SectorId), "No sector has this id.");
+        }
+
+        if (input.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId, cancellationToken))
+        {
+            errors.Add(nameof(RequestInput.RegionId), "No region has this id.");
         }
 
         if (!errors.IsValid)
@@ -45,23 +74,54 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             OpportunityId = input.OpportunityId,
             ProspectName = string.IsNullOrWhiteSpace(input.ProspectName) ? null : input.ProspectName.Trim(),
             ActivityType = type,
-            ProductId = input.ProductId,
+            Products = [.. productIds.Select(p => new RequestProduct { ProductId = p })],
             SectorId = input.SectorId,
             RegionId = input.RegionId,
-            SizeBand = input.SizeBand,
-            MinimumSeniority = input.MinimumSeniority,
-            Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim().ToLowerInvariant(),
+            SizeBand = input.SizeBand is Accounts.SizeBand.Unknown ? null : input.SizeBand,
+            MinimumSeniority = input.MinimumSeniority is Contacts.SeniorityTier.Unknown ? null : input.MinimumSeniority,
+            Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
             AdvocatesNeeded = input.AdvocatesNeeded ?? 1,
             NeededBy = input.NeededBy!.Value,
             Mode = await ProgramSettingsReader.ModeAsync(db, type, cancellationToken),
             Status = RequestStatus.Submitted,
             Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes,
         };
-        db.ReferenceRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
-        db.RequestEvents.Add(Event(request.Id, null, "-", nameof(RequestStatus.Submitted), actor, null));
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.ReferenceRequests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            db.RequestEvents.Add(Event(request.Id, null, "-", nameof(RequestStatus.Submitted), actor, null));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return RequestOutcome.Ok((await GetAsync(request.Id, actor, cancellationToken))!);
+    }
+
+    /// <summary>The criteria an opportunity suggests: its product, and the sector, region and size of its account (the prospect).</summary>
+    public Task<OpportunityCriteria?> CriteriaOfOpportunityAsync(int opportunityId, CancellationToken cancellationToken = default) =>
+        db.Opportunities.AsNoTracking().Where(o => o.Id == opportunityId)
+            .Select(o => new OpportunityCriteria(
+                o.ProductId,
+                o.Account == null ? null : o.Account.SectorId,
+                o.Account == null ? null : o.Account.RegionId,
+                o.Account == null || o.Account.SizeBand == Accounts.SizeBand.Unknown ? null : o.Account.SizeBand))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The advocates ranked for the request's own activity type and criteria, best first (<paramref name="top"/>),
+    /// each score explained, and the excluded advocates with their reasons.
+    /// </summary>
+    public async Task<RequestOutcome<MatchResponse>> MatchesAsync(int id, int top, CancellationToken cancellationToken = default)
+    {
+        var request = await db.ReferenceRequests.AsNoTracking().Include(r => r.Products).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return RequestOutcome.Missing<MatchResponse>();
+        }
+
+        var ranking = await matching.RankAsync(new RankRequest(RequestCriteria.Of(request, Today), top), cancellationToken);
+        return ranking.Errors is { } errors ? RequestOutcome.Invalid<MatchResponse>(errors) : RequestOutcome.Ok(ranking.Value!);
     }
 
     /// <summary>The requests the actor made, newest first.</summary>
@@ -102,6 +162,8 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             {
                 Request = r,
                 OpportunityName = db.Opportunities.Where(o => o.Id == r.OpportunityId).Select(o => o.Name).FirstOrDefault(),
+                SectorName = db.Sectors.Where(x => x.Id == r.SectorId).Select(x => x.Name).FirstOrDefault(),
+                RegionName = db.Regions.Where(x => x.Id == r.RegionId).Select(x => x.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null)
@@ -110,6 +172,10 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var r = request.Request;
+        var products = await db.Set<RequestProduct>().AsNoTracking().Where(p => p.RequestId == id)
+            .Join(db.Products, p => p.ProductId, p => p.Id, (_, p) => new { p.Id, p.Name })
+            .OrderBy(p => p.Name)
+            .ToListAsync(cancellationToken);
         var participants = await db.RequestParticipants.AsNoTracking().Where(p => p.RequestId == id).OrderBy(p => p.Id)
             .Select(p => new
             {
@@ -121,17 +187,23 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
                 Quality = db.AdvocacyActivities.Where(a => a.ParticipantId == p.Id).Select(a => a.Quality).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var ownerIds = participants.Select(p => p.OwnerId).OfType<string>().Distinct().ToList();
+        var owners = ownerIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email, cancellationToken);
+        var names = participants.ToDictionary(p => p.Participant.Id, p => PersonName(p.FirstName, p.LastName));
+        var now = clock.GetUtcNow();
         var history = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new EventView(e.At, e.ParticipantId, e.From, e.To, e.ByName, e.Note))
             .ToListAsync(cancellationToken);
         var today = Today;
         return new RequestDetails(
-            r.Id, r.RequesterId, r.RequesterName, r.OpportunityId, request.OpportunityName, r.ProspectName, r.ActivityType, r.ProductId, r.SectorId,
+            r.Id, r.RequesterId, r.RequesterName, r.OpportunityId, request.OpportunityName, r.ProspectName, r.ActivityType, [.. products.Select(p => p.Id)], r.SectorId,
             r.RegionId, r.SizeBand, r.MinimumSeniority, r.Language, r.AdvocatesNeeded, r.NeededBy, r.Mode, r.Status, r.Notes, r.CreatedAt,
             participants.Select(p => new ParticipantView(
                 p.Participant.Id,
                 p.Participant.AdvocateId,
-                string.Join(' ', new[] { p.FirstName, p.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+                names[p.Participant.Id],
                 p.AccountName,
                 p.Participant.Status,
                 p.Participant.Objection,
@@ -144,12 +216,23 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
                 p.Participant.ScheduledStart,
                 p.Quality)
             {
-                Actions = RequestRules.ActionsFor(p.Participant.Status, r.Mode, r.RequesterId, p.OwnerId, actor),
+                Actions = [.. RequestRules.ActionsFor(p.Participant.Status, r.Mode, r.RequesterId, p.OwnerId, actor, RequestRules.HasStarted(p.Participant.ScheduledStart, now)),
+                    .. RequestRules.MayRecordAdvocateFeedback(p.Participant.Status, p.Participant.AdvocateRating is not null, actor) ? ["advocate-feedback"] : Array.Empty<string>()],
+                AccountOwnerName = p.OwnerId is null ? null : owners.GetValueOrDefault(p.OwnerId),
+                WouldUseAgain = p.Participant.RequesterWouldUseAgain,
+                RequesterComment = p.Participant.RequesterComment,
+                AdvocateRating = p.Participant.AdvocateRating,
+                AdvocateComment = p.Participant.AdvocateComment,
             }).ToList(),
-            history)
+            [.. history.Select(e => e with { AdvocateName = e.ParticipantId is { } pid ? names.GetValueOrDefault(pid) : null })])
         {
             Overdue = RequestWorkflow.IsOverdue(r.Status, r.NeededBy, today),
             DueSoon = RequestWorkflow.IsDueSoon(r.Status, r.NeededBy, today),
+            ProductNames = [.. products.Select(p => p.Name)],
+            SectorName = request.SectorName,
+            RegionName = request.RegionName,
+            MayPick = RequestRules.MayPick(r.Mode, r.RequesterId, actor) && RequestWorkflow.IsOpen(r.Status),
+            StillNeeded = RequestWorkflow.IsOpen(r.Status) ? RequestRules.StillNeeded(r.AdvocatesNeeded, participants.Select(p => p.Participant.Status)) : 0,
         };
     }
 
@@ -158,6 +241,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
@@ -169,9 +253,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Denied<RequestDetails>();
         }
 
-        if (request.Status == RequestStatus.Cancelled)
+        if (!RequestWorkflow.IsOpen(request.Status))
         {
-            return RequestOutcome.Refused<RequestDetails>("This request is cancelled.");
+            return RequestOutcome.Refused<RequestDetails>($"This request is {request.Status}; no more advocates can be proposed.");
         }
 
         var ids = (input.AdvocateIds ?? []).Distinct().ToList();
@@ -180,9 +264,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Invalid<RequestDetails>(nameof(ProposeInput.AdvocateIds), "Pick between 1 and 10 advocates.");
         }
 
-        var advocates = await db.Advocates.Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.AccountId, OwnerId = db.Accounts.Where(x => x.Id == a.AccountId).Select(x => x.OwnerId).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
+        var advocates = await db.Advocates.AsNoTracking().Include(a => a.Blackouts).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var errors = new ValidationErrors();
         foreach (var missing in ids.Where(i => advocates.All(a => a.Id != i)))
         {
@@ -194,15 +276,48 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             errors.Add(nameof(ProposeInput.AdvocateIds), $"Advocate {already} is already on this request.");
         }
 
+        if (RequestRules.ProposalLimit(request.AdvocatesNeeded, request.Participants.Select(p => p.Status), ids.Count) is { } limit)
+        {
+            errors.Add(nameof(ProposeInput.AdvocateIds), limit);
+        }
+
         if (!errors.IsValid)
         {
             return RequestOutcome.Invalid<RequestDetails>(errors);
         }
 
+        // The fatigue policy is checked when an advocate is proposed, and enforced again when they are booked.
+        var policy = await ProgramSettingsReader.FatiguePolicyAsync(db, cancellationToken);
+        var today = Today;
+        var contactIds = advocates.Select(a => a.ContactId).ToList();
+        var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new { Name = PersonName(c.FirstName, c.LastName), c.Email }, cancellationToken);
+        foreach (var advocate in advocates)
+        {
+            var contact = contacts[advocate.ContactId];
+            var check = await EvaluateAsync(policy, advocate, request.ActivityType, today, cancellationToken);
+            if (RequestRules.ProposalBlock(ActivityTypeSet.Contains(advocate.ActivityTypes, request.ActivityType), request.ActivityType, check, request.NeededBy, today) is { } block)
+            {
+                errors.Add(nameof(ProposeInput.AdvocateIds), $"{contact.Name} cannot be proposed: {block}");
+            }
+            else if (string.IsNullOrWhiteSpace(contact.Email))
+            {
+                errors.Add(nameof(ProposeInput.AdvocateIds), $"{contact.Name} has no e-mail address to send the link to; add one to the contact first.");
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return RequestOutcome.Invalid<RequestDetails>(errors);
+        }
+
+        var accountIds = advocates.Select(a => a.AccountId).Distinct().ToList();
+        var ownerOf = await db.Accounts.AsNoTracking().Where(x => accountIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.OwnerId, cancellationToken);
         var owners = new List<(string OwnerId, RequestParticipant Participant)>();
         foreach (var advocate in advocates)
         {
-            var needsApproval = RequestWorkflow.NeedsOwnerApproval(advocate.OwnerId, actor.UserId);
+            var ownerId = ownerOf.GetValueOrDefault(advocate.AccountId);
+            var needsApproval = RequestWorkflow.NeedsOwnerApproval(ownerId, actor.UserId);
             var participant = new RequestParticipant
             {
                 AdvocateId = advocate.Id,
@@ -211,7 +326,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             request.Participants.Add(participant);
             if (needsApproval)
             {
-                owners.Add((advocate.OwnerId!, participant));
+                owners.Add((ownerId!, participant));
             }
         }
 
@@ -244,11 +359,11 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     }
 
     public Task<RequestOutcome<RequestDetails>> ApproveAsync(int id, int participantId, RequestActor actor, CancellationToken cancellationToken = default) =>
-        MoveAsync(id, participantId, ParticipantStatus.Asked, actor, RequestRules.Approver, async (request, participant) =>
+        MoveAsync(id, participantId, ParticipantStatus.Asked, actor, RequestRules.Approver, async (request, participant, named) =>
         {
-            participant.OwnerDecisionById = actor.UserId;
+            participant.OwnerDecisionById = named.UserId;
             participant.OwnerDecidedAt = clock.GetUtcNow();
-            await PrepareAskAsync(request, participant, actor, cancellationToken);
+            await PrepareAskAsync(request, participant, named, cancellationToken);
             return null;
         }, cancellationToken);
 
@@ -271,7 +386,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return Task.FromResult(RequestOutcome.Invalid<RequestDetails>(errors));
         }
 
-        return MoveAsync(id, participantId, ParticipantStatus.OwnerBlocked, actor, RequestRules.Approver, (_, participant) =>
+        return MoveAsync(id, participantId, ParticipantStatus.OwnerBlocked, actor, RequestRules.Approver, (_, participant, _) =>
         {
             participant.OwnerDecisionById = actor.UserId;
             participant.OwnerDecidedAt = clock.GetUtcNow();
@@ -285,6 +400,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     public async Task<RequestOutcome<RequestDetails>> AskAsync(int id, int participantId, RequestActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var participant = request?.Participants.FirstOrDefault(p => p.Id == participantId);
         if (request is null || participant is null)
@@ -308,21 +424,26 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
-    /// <summary>What the advocate's link shows.</summary>
+    /// <summary>What the advocate's link shows: the ask (open, answered, expired), or the feedback form after the activity.</summary>
     public async Task<PortalView> PortalAsync(string? token, CancellationToken cancellationToken = default)
     {
+        var invalid = new PortalView(LinkState.Invalid, null, default, null, default, null, null, default);
         if (!AskLink.IsWellFormed(token))
         {
-            return new PortalView(LinkState.Invalid, null, default, null, default, null, null, default);
+            return invalid;
         }
 
         var hash = AskLink.Hash(token!);
-        var found = await db.RequestParticipants.AsNoTracking().Where(p => p.AskTokenHash == hash)
+        var found = await db.RequestParticipants.AsNoTracking().Where(p => p.AskTokenHash == hash || p.FeedbackTokenHash == hash)
             .Select(p => new
             {
                 p.Status,
+                IsFeedback = p.FeedbackTokenHash == hash,
                 p.AskExpiresAt,
                 p.AnsweredAt,
+                p.FeedbackExpiresAt,
+                p.AdvocateFeedbackAt,
+                p.ScheduledStart,
                 p.Advocate!.Contact!.FirstName,
                 Request = db.ReferenceRequests.Where(r => r.Id == p.RequestId)
                     .Select(r => new { r.ActivityType, r.ProspectName, r.NeededBy, r.RequesterName, Opportunity = db.Opportunities.Where(o => o.Id == r.OpportunityId).Select(o => o.Account!.Name).FirstOrDefault() })
@@ -331,13 +452,83 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
-            return new PortalView(LinkState.Invalid, null, default, null, default, null, null, default);
+            return invalid;
         }
 
-        var state = found.AnsweredAt is not null || found.Status != ParticipantStatus.Asked
-            ? LinkState.Answered
-            : found.AskExpiresAt is { } expires && expires <= clock.GetUtcNow() ? LinkState.Expired : LinkState.Open;
-        return new PortalView(state, found.FirstName, found.Request.ActivityType, found.Request.ProspectName ?? found.Request.Opportunity, found.Request.NeededBy, found.Request.RequesterName, found.AnsweredAt, found.Status);
+        var now = clock.GetUtcNow();
+        var state = found.IsFeedback
+            ? found.AdvocateFeedbackAt is not null ? LinkState.FeedbackGiven
+                : found.FeedbackExpiresAt is { } feedbackExpires && feedbackExpires <= now ? LinkState.Expired : LinkState.Feedback
+            : found.AnsweredAt is not null || found.Status != ParticipantStatus.Asked ? LinkState.Answered
+                : found.AskExpiresAt is { } expires && expires <= now ? LinkState.Expired : LinkState.Open;
+        return new PortalView(state, found.FirstName, found.Request.ActivityType, found.Request.ProspectName ?? found.Request.Opportunity, found.Request.NeededBy, found.Request.RequesterName,
+            found.IsFeedback ? found.AdvocateFeedbackAt : found.AnsweredAt, found.Status)
+        {
+            ScheduledStart = found.ScheduledStart,
+        };
+    }
+
+    /// <summary>The advocate's feedback through the link mailed after the activity; once only.</summary>
+    public async Task<RequestOutcome<PortalView>> GiveFeedbackAsync(string? token, AdvocateFeedbackInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var view = await PortalAsync(token, cancellationToken);
+        switch (view.State)
+        {
+            case LinkState.Invalid or LinkState.Open or LinkState.Answered:
+                return RequestOutcome.Missing<PortalView>();
+            case LinkState.Expired:
+                return new RequestOutcome<PortalView>(view, Conflict: "expired");
+            case LinkState.FeedbackGiven:
+                return new RequestOutcome<PortalView>(view, Conflict: "answered");
+            default:
+                break;
+        }
+
+        var errors = RequestRules.ValidateAdvocateFeedback(input);
+        if (!errors.IsValid)
+        {
+            return new RequestOutcome<PortalView>(view, errors);
+        }
+
+        var hash = AskLink.Hash(token!);
+        var participant = await db.RequestParticipants.AsNoTracking().FirstAsync(p => p.FeedbackTokenHash == hash, cancellationToken);
+        var saved = await SaveAdvocateFeedbackAsync(participant, input, null, cancellationToken);
+        return saved is null ? RequestOutcome.Ok(await PortalAsync(token, cancellationToken)) : new RequestOutcome<PortalView>(view, Conflict: "answered");
+    }
+
+    /// <summary>A reference manager records the advocate's feedback (given by phone or mail) on a completed approach.</summary>
+    public async Task<RequestOutcome<RequestDetails>> RecordAdvocateFeedbackAsync(int id, int participantId, AdvocateFeedbackInput input, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
+        var participant = await db.RequestParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId && p.RequestId == id, cancellationToken);
+        if (participant is null)
+        {
+            return RequestOutcome.Missing<RequestDetails>();
+        }
+
+        if (!actor.IsReferenceManager)
+        {
+            return RequestOutcome.Denied<RequestDetails>();
+        }
+
+        if (!RequestRules.MayRecordAdvocateFeedback(participant.Status, participant.AdvocateRating is not null, actor))
+        {
+            return RequestOutcome.Refused<RequestDetails>(participant.AdvocateRating is not null
+                ? "The advocate's feedback was already given."
+                : $"This approach is {RequestWorkflow.Describe(participant.Status)}; feedback follows a completed activity.");
+        }
+
+        var errors = RequestRules.ValidateAdvocateFeedback(input);
+        if (!errors.IsValid)
+        {
+            return RequestOutcome.Invalid<RequestDetails>(errors);
+        }
+
+        var refused = await SaveAdvocateFeedbackAsync(participant, input, actor, cancellationToken);
+        return refused is null ? RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!) : RequestOutcome.Refused<RequestDetails>(refused);
     }
 
     /// <summary>The advocate's answer through their link: accept with up to three time slots, or decline.</summary>
@@ -445,6 +636,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var peek = await db.RequestParticipants.AsNoTracking().Where(p => p.Id == participantId && p.RequestId == id)
             .Select(p => new { p.Status, p.OfferedSlots, p.AdvocateId, p.Advocate!.AccountId })
             .FirstOrDefaultAsync(cancellationToken);
@@ -534,10 +726,15 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             }
         }
 
+        matching.Index.Invalidate(peek.AdvocateId);
         await QueueInvitesAsync(id, participantId, cancellationToken);
         return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
+    /// <summary>
+    /// The requester's feedback: it happened (completed, with quality and whether they would use the advocate again; the
+    /// advocate is mailed a link to give theirs) or it did not (a no-show).
+    /// </summary>
     public async Task<RequestOutcome<RequestDetails>> CompleteAsync(int id, int participantId, FeedbackInput input, RequestActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -548,28 +745,34 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var to = input.Happened == false ? ParticipantStatus.NoShow : ParticipantStatus.Completed;
-        return await MoveAsync(id, participantId, to, actor, RequestRules.RequesterOrManager, async (_, participant) =>
+        return await MoveAsync(id, participantId, to, actor, RequestRules.RequesterOrManager, async (request, participant, _) =>
         {
             participant.RequesterSaysHappened = input.Happened;
             participant.RequesterQuality = input.Quality;
             participant.RequesterWouldUseAgain = input.WouldUseAgain;
-            participant.RequesterComment = input.Comment;
+            participant.RequesterComment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
             await SetActivityAsync(participant.Id, to == ParticipantStatus.Completed ? AdvocacyActivityState.Completed : AdvocacyActivityState.NoShow, input.Quality, cancellationToken);
-            return input.Comment;
-        }, cancellationToken);
+            if (to == ParticipantStatus.Completed)
+            {
+                await PrepareFeedbackAsync(request, participant, cancellationToken);
+            }
+
+            return FeedbackNote(input);
+        }, cancellationToken, NotYetHappened);
     }
 
     public Task<RequestOutcome<RequestDetails>> NoShowAsync(int id, int participantId, RequestActor actor, CancellationToken cancellationToken = default) =>
-        MoveAsync(id, participantId, ParticipantStatus.NoShow, actor, RequestRules.RequesterOrManager, async (_, participant) =>
+        MoveAsync(id, participantId, ParticipantStatus.NoShow, actor, RequestRules.RequesterOrManager, async (_, participant, _) =>
         {
             participant.RequesterSaysHappened = false;
             await SetActivityAsync(participant.Id, AdvocacyActivityState.NoShow, null, cancellationToken);
             return null;
-        }, cancellationToken);
+        }, cancellationToken, NotYetHappened);
 
     public Task<RequestOutcome<RequestDetails>> CancelParticipantAsync(int id, int participantId, RequestActor actor, CancellationToken cancellationToken = default) =>
-        MoveAsync(id, participantId, ParticipantStatus.Cancelled, actor, RequestRules.RequesterOrManager, async (_, participant) =>
+        MoveAsync(id, participantId, ParticipantStatus.Cancelled, actor, RequestRules.RequesterOrManager, async (_, participant, _) =>
         {
+            CancelBooking(participant);
             await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
             return null;
         }, cancellationToken);
@@ -578,6 +781,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     public async Task<RequestOutcome<RequestDetails>> CancelAsync(int id, RequestActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
@@ -597,14 +801,14 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         foreach (var participant in request.Participants.Where(p => RequestWorkflow.CanMove(p.Status, ParticipantStatus.Cancelled)))
         {
             db.RequestEvents.Add(Event(request.Id, participant.Id, participant.Status.ToString(), nameof(ParticipantStatus.Cancelled), actor, null));
+            CancelBooking(participant);
             participant.Status = ParticipantStatus.Cancelled;
             await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
         }
 
         db.RequestEvents.Add(Event(request.Id, null, request.Status.ToString(), nameof(RequestStatus.Cancelled), actor, null));
         request.Status = RequestStatus.Cancelled;
-        await db.SaveChangesAsync(cancellationToken);
-        return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
+        return await SaveAsync(id, actor, cancellationToken);
     }
 
     private async Task<RequestOutcome<RequestDetails>> MoveAsync(
@@ -613,10 +817,12 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         ParticipantStatus to,
         RequestActor actor,
         Func<ReferenceRequest, string?, RequestActor, bool> mayAct,
-        Func<ReferenceRequest, RequestParticipant, Task<string?>> apply,
-        CancellationToken cancellationToken)
+        Func<ReferenceRequest, RequestParticipant, RequestActor, Task<string?>> apply,
+        CancellationToken cancellationToken,
+        Func<RequestParticipant, string?>? refuse = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await NamedAsync(actor, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         var participant = request?.Participants.FirstOrDefault(p => p.Id == participantId);
         if (request is null || participant is null)
@@ -637,56 +843,171 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Refused<RequestDetails>(RequestWorkflow.Refusal(participant.Status, to));
         }
 
+        if (refuse?.Invoke(participant) is { } why)
+        {
+            return RequestOutcome.Refused<RequestDetails>(why);
+        }
+
         var from = participant.Status;
         participant.Status = to;
-        var note = await apply(request, participant);
+        var note = await apply(request, participant, actor);
         Recompute(request);
         db.RequestEvents.Add(Event(request.Id, participant.Id, from.ToString(), to.ToString(), actor, note));
+        return await SaveAsync(id, actor, cancellationToken);
+    }
+
+    /// <summary>Saves a step (the request's UpdatedAt guards against a change made meanwhile), tells the match index, and answers the request.</summary>
+    private async Task<RequestOutcome<RequestDetails>> SaveAsync(int id, RequestActor actor, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            usageChanged.Clear();
+            bookingsCancelled.Clear();
             return RequestOutcome.Refused<RequestDetails>("Someone else changed this request at the same moment; reload it and try again.");
         }
 
+        InvalidateChangedUsage();
+        foreach (var participantId in bookingsCancelled)
+        {
+            await QueueInvitesAsync(id, participantId, cancellationToken, cancelled: true);
+        }
+
+        bookingsCancelled.Clear();
         return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
     /// <summary>Creates the advocate's secret link and queues the mail that carries it (saved with the next SaveChanges).</summary>
     private async Task PrepareAskAsync(ReferenceRequest request, RequestParticipant participant, RequestActor actor, CancellationToken cancellationToken)
     {
-        var contact = await db.Advocates.AsNoTracking().Where(a => a.Id == participant.AdvocateId)
-            .Select(a => new { a.Contact!.Email, a.Contact.FirstName, a.Contact.LastName })
-            .FirstAsync(cancellationToken);
         var token = AskLink.Create();
         var now = clock.GetUtcNow();
         participant.AskTokenHash = AskLink.Hash(token);
         participant.AskedAt = now;
         participant.AskExpiresAt = now + AskLink.Lifetime;
+        await QueueAdvocateMailAsync(
+            participant.AdvocateId,
+            $"Could you help with a {ActivityTypes.Singular(request.ActivityType)}?",
+            first => $"Hello {first},\n\n{actor.Name ?? "We"} would be grateful for your help with a {ActivityTypes.Singular(request.ActivityType)} " +
+                $"before {request.NeededBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.\n\nPlease accept or decline here (the link works for {AskLink.Lifetime.Days} days):",
+            token,
+            cancellationToken);
+    }
+
+    /// <summary>After a completed activity: a fresh link for the advocate's own feedback, and the mail that carries it.</summary>
+    private async Task PrepareFeedbackAsync(ReferenceRequest request, RequestParticipant participant, CancellationToken cancellationToken)
+    {
+        var token = AskLink.Create();
+        participant.FeedbackTokenHash = AskLink.Hash(token);
+        participant.FeedbackExpiresAt = clock.GetUtcNow() + AskLink.Lifetime;
+        await QueueAdvocateMailAsync(
+            participant.AdvocateId,
+            $"Thank you for the {ActivityTypes.Singular(request.ActivityType)}: how did it go?",
+            first => $"Hello {first},\n\nThank you for your help with the {ActivityTypes.Singular(request.ActivityType)}. " +
+                "Would you tell us in one click how it went? It helps us ask you only for what suits you.",
+            token,
+            cancellationToken);
+    }
+
+    /// <summary>Queues a mail to the advocate (saved with the next SaveChanges) ending with their link, absolute when Mail:BaseUrl is set.</summary>
+    private async Task QueueAdvocateMailAsync(int advocateId, string subject, Func<string?, string> text, string token, CancellationToken cancellationToken)
+    {
+        var contact = await db.Advocates.AsNoTracking().Where(a => a.Id == advocateId)
+            .Select(a => new { a.Contact!.Email, a.Contact.FirstName, a.Contact.LastName })
+            .FirstAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(contact.Email))
         {
             return;
         }
 
-        var link = AskLink.Path(token);
-        var text = $"Hello {contact.FirstName},\n\n{actor.Name ?? "We"} would be grateful for your help with a {ActivityTypes.Singular(request.ActivityType)} " +
-            $"before {request.NeededBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.\n\nPlease answer here (the link works for 14 days): {link}";
+        var link = notifier.AbsoluteLink(AskLink.Path(token))!;
+        var body = text(contact.FirstName);
+        var now = clock.GetUtcNow();
         db.OutboundMails.Add(new OutboundMail
         {
             To = contact.Email,
-            ToName = string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
-            Subject = $"Could you help with a {ActivityTypes.Singular(request.ActivityType)}?",
-            TextBody = text,
-            HtmlBody = "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>",
+            ToName = PersonName(contact.FirstName, contact.LastName),
+            Subject = subject,
+            TextBody = body + " " + link,
+            HtmlBody = "<p>" + System.Net.WebUtility.HtmlEncode(body).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>" +
+                $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">{System.Net.WebUtility.HtmlEncode(link)}</a></p>",
             Status = MailStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
         });
     }
 
-    private async Task QueueInvitesAsync(int id, int participantId, CancellationToken cancellationToken)
+    /// <summary>Stores the advocate's rating and comment once, with its event; returns why not when feedback was given first.</summary>
+    private async Task<string?> SaveAdvocateFeedbackAsync(RequestParticipant participant, AdvocateFeedbackInput input, RequestActor? actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Only the first feedback counts: the update applies while none is stored.
+        var claimed = await db.RequestParticipants.Where(p => p.Id == participant.Id && p.AdvocateFeedbackAt == null)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(p => p.AdvocateRating, input.Rating).SetProperty(p => p.AdvocateComment, comment)
+                    .SetProperty(p => p.AdvocateFeedbackAt, now).SetProperty(p => p.UpdatedAt, now),
+                cancellationToken);
+        if (claimed != 1)
+        {
+            return "The advocate's feedback was already given.";
+        }
+
+        var note = $"Advocate's feedback: {input.Rating}/5" + (comment is null ? string.Empty : " · " + comment);
+        db.RequestEvents.Add(actor is null
+            ? new RequestEvent { RequestId = participant.RequestId, ParticipantId = participant.Id, From = nameof(ParticipantStatus.Completed), To = nameof(ParticipantStatus.Completed), At = now, ByName = "Advocate", Note = Truncate(note) }
+            : Event(participant.RequestId, participant.Id, nameof(ParticipantStatus.Completed), nameof(ParticipantStatus.Completed), actor, note));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Why it cannot yet be told whether a booked activity happened: its time has not come.</summary>
+    private string? NotYetHappened(RequestParticipant participant) =>
+        participant.Status == ParticipantStatus.Scheduled && !RequestRules.HasStarted(participant.ScheduledStart, clock.GetUtcNow())
+            ? $"It is booked for {participant.ScheduledStart!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; record how it went once it has happened."
+            : null;
+
+    private static string FeedbackNote(FeedbackInput input)
+    {
+        if (input.Happened == false)
+        {
+            return "Did not happen" + (string.IsNullOrWhiteSpace(input.Comment) ? string.Empty : " · " + input.Comment.Trim());
+        }
+
+        var parts = new List<string> { $"Quality {input.Quality}/5" };
+        if (input.WouldUseAgain is { } again)
+        {
+            parts.Add(again ? "would use again" : "would not use again");
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Comment))
+        {
+            parts.Add(input.Comment.Trim());
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The actor with their display name (the sign-in name is an e-mail address), for the history and the mail.</summary>
+    private async Task<RequestActor> NamedAsync(RequestActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(name) ? actor : actor with { Name = name };
+    }
+
+    private static string PersonName(string? first, string? last) => string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n)));
+
+    private static string? Truncate(string? note) => note is { Length: > 2000 } ? note[..2000] : note;
+
+    /// <summary>Mails the calendar invitation of a booking to the advocate and the requester; or, <paramref name="cancelled"/>, its cancellation.</summary>
+    private async Task QueueInvitesAsync(int id, int participantId, CancellationToken cancellationToken, bool cancelled = false)
     {
         var data = await db.RequestParticipants.AsNoTracking().Where(p => p.Id == participantId)
             .Select(p => new
@@ -700,7 +1021,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             .FirstAsync(cancellationToken);
         var request = await db.ReferenceRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.ActivityType, r.RequesterId }).FirstAsync(cancellationToken);
         var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequesterId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
-        var advocateName = string.Join(' ', new[] { data.FirstName, data.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var advocateName = PersonName(data.FirstName, data.LastName);
         var attendees = new List<(string Name, string Email)>();
         if (!string.IsNullOrWhiteSpace(data.Email))
         {
@@ -720,18 +1041,23 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             summary,
             $"Arranged through Endorse for request #{id}.",
             requester?.Email ?? "noreply@endorse.invalid",
-            attendees);
+            attendees,
+            Sequence: cancelled ? 1 : 0,
+            Cancelled: cancelled);
         var ics = Encoding.UTF8.GetBytes(invite.ToIcs(clock.GetUtcNow()));
+        var when = data.ScheduledStart.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
         foreach (var (name, email) in attendees)
         {
             await notifier.QueueMailAsync(new OutboundMail
             {
                 To = email,
                 ToName = name,
-                Subject = "Scheduled: " + summary,
-                TextBody = $"{summary} is scheduled for {data.ScheduledStart.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. The calendar invitation is attached.",
-                AttachmentName = "invite.ics",
-                AttachmentMediaType = CalendarInvite.MediaType,
+                Subject = (cancelled ? "Cancelled: " : "Scheduled: ") + summary,
+                TextBody = cancelled
+                    ? $"{summary} on {when} is cancelled. Thank you for making the time; nothing more is needed from you."
+                    : $"{summary} is scheduled for {when}. The calendar invitation is attached.",
+                AttachmentName = cancelled ? "cancel.ics" : "invite.ics",
+                AttachmentMediaType = cancelled ? CalendarInvite.CancelMediaType : CalendarInvite.MediaType,
                 AttachmentContent = ics,
             }, cancellationToken);
         }
@@ -769,7 +1095,28 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         {
             activity.State = state;
             activity.Quality = quality;
+            usageChanged.Add(activity.AdvocateId);
         }
+    }
+
+    /// <summary>Notes a booked approach being cancelled (a scheduled one has a start), for the calendar cancellation.</summary>
+    private void CancelBooking(RequestParticipant participant)
+    {
+        if (participant.ScheduledStart is not null)
+        {
+            bookingsCancelled.Add(participant.Id);
+        }
+    }
+
+    /// <summary>Tells the match index which advocates' usage changed, after the change is committed (so its reload sees it).</summary>
+    private void InvalidateChangedUsage()
+    {
+        foreach (var advocateId in usageChanged)
+        {
+            matching.Index.Invalidate(advocateId);
+        }
+
+        usageChanged.Clear();
     }
 
     private static void Recompute(ReferenceRequest request) =>
@@ -784,7 +1131,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         At = clock.GetUtcNow(),
         ById = actor.UserId,
         ByName = actor.Name,
-        Note = note is { Length: > 2000 } ? note[..2000] : note,
+        Note = Truncate(note),
     };
 
     private static IReadOnlyList<DateTimeOffset> Slots(string? json) =>

@@ -59,6 +59,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(ScreenshotFolder, name + ".png");
+
+        // From the top: a full-page shot of a scrolled page paints the fixed app bar mid-page.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         return path;
     }

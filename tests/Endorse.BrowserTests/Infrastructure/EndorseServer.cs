@@ -13,18 +13,33 @@ namespace Endorse.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real Endorse app on a real Kestrel port (127.0.0.1, a free port) with a fresh SQLite database of its own
-/// and the demo set-up on, so the demo users of every role (and whatever demo data exists) are there.
+/// and the demo set-up on, so the demo users of every role (and whatever demo data exists) are there. Mail goes to
+/// .eml files in <see cref="OutboxFolder"/> within a second, with absolute links to this server, as a person would get it.
 /// </summary>
 public sealed class EndorseServer : WebApplicationFactory<Program>
 {
+    private readonly int port;
+
     public EndorseServer()
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "endorse-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+        // The port is chosen before the host starts, so the links in e-mail (Mail:BaseUrl) can name it.
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     public string DataFolder { get; }
+
+    /// <summary>Where the app writes the e-mail it sends (.eml files).</summary>
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:43127 (known once <see cref="Start"/> ran).</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
@@ -47,8 +62,18 @@ public sealed class EndorseServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Endorse", $"Data Source={Path.Combine(DataFolder, "endorse.db")}");
         builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Mail:OutboxFolder", Path.Combine(DataFolder, "outbox"));
+        builder.UseSetting("Mail:OutboxFolder", OutboxFolder);
+        builder.UseSetting("Mail:BaseUrl", $"http://127.0.0.1:{port}/");
+        builder.UseSetting("Scheduler:MailIntervalSeconds", "1");
         builder.UseSetting("Storage:Folder", Path.Combine(DataFolder, "files"));
+    }
+
+    /// <summary>The id of the user with this e-mail (to name them as an account owner through the API).</summary>
+    public async Task<string> UserIdAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>An API client for the real port that authenticates as the demo user with this e-mail, with a new personal access token.</summary>

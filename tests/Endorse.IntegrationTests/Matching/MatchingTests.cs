@@ -72,7 +72,7 @@ public class MatchingTests
                 RequesterId = rep.Id,
                 ProspectName = "Globex",
                 ActivityType = ActivityType.ReferenceCall,
-                ProductId = seed.Product,
+                Products = [new Endorse.Requests.RequestProduct { ProductId = seed.Product }],
                 SectorId = seed.Sector,
                 NeededBy = Today.AddDays(14),
             };

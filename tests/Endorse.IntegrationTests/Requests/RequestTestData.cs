@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Endorse.Accounts;
 using Endorse.Activities;
 using Endorse.Advocates;
 using Endorse.Contacts;
+using Endorse.IntegrationTests.Accounts;
 using Endorse.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.IntegrationTests.Requests;
@@ -45,15 +48,42 @@ internal static partial class RequestTestData
             return await db.SaveChangesAsync();
         });
 
-    /// <summary>The secret link in the last mail queued to <paramref name="email"/>.</summary>
-    public static Task<string> LinkTokenAsync(this EndorseApp app, string email) =>
+    /// <summary>The secret link in the only mail queued to <paramref name="email"/>; with <paramref name="subject"/>, in the latest mail whose subject starts so.</summary>
+    public static Task<string> LinkTokenAsync(this EndorseApp app, string email, string? subject = null) =>
         app.WithDbAsync(async db =>
         {
-            var mails = await db.OutboundMails.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync();
-            var match = LinkPattern().Match(Assert.Single(mails));
+            var mails = await db.OutboundMails.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).Select(m => new { m.Subject, m.TextBody }).ToListAsync();
+            var mail = subject is null ? Assert.Single(mails) : mails.Last(m => m.Subject.StartsWith(subject, StringComparison.Ordinal));
+            var match = LinkPattern().Match(mail.TextBody!);
             Assert.True(match.Success, "No /respond/ link in the mail.");
             return match.Groups[1].Value;
         });
+
+    /// <summary>
+    /// Through the API and the advocate's link, as the people would: submits a request, proposes the advocate (asked at
+    /// once: no account owner), accepts through the link offering <paramref name="slot"/>, and books it.
+    /// </summary>
+    public static async Task<(int RequestId, int ParticipantId)> ScheduleAsync(this EndorseApp app, HttpClient manager, int advocateId, string email, string activityType, DateTime slot)
+    {
+        var created = await (await manager.PostJsonAsync("/api/v1/requests", new { prospectName = "Prospect " + Guid.NewGuid().ToString("N")[..4], activityType, neededBy = Today.AddDays(30) })).ReadJsonAsync();
+        var id = (int)created["id"]!;
+        var proposed = await manager.PostJsonAsync($"/api/v1/requests/{id}/participants", new { advocateIds = new[] { advocateId } });
+        Assert.True(proposed.IsSuccessStatusCode, await proposed.Content.ReadAsStringAsync());
+        var pid = (int)(await proposed.ReadJsonAsync())["participants"]![0]!["id"]!;
+        var token = await app.LinkTokenAsync(email, "Could you help");
+        using var portal = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var antiforgery = await AntiforgeryAsync(portal, "/respond/" + token);
+        var accepted = await PostFormAsync(portal, "/respond/" + token, antiforgery, ("answer", "accept"), ("slot1", slot.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var scheduled = await manager.PostJsonAsync($"/api/v1/requests/{id}/participants/{pid}/schedule", new { slot = new DateTimeOffset(slot, TimeSpan.Zero) });
+        Assert.True(scheduled.StatusCode == HttpStatusCode.OK, await scheduled.Content.ReadAsStringAsync());
+        return (id, pid);
+    }
+
+    /// <summary>Time passes: the booked start of the approach is an hour ago, so whether it happened can be told.</summary>
+    public static Task TimePassesAsync(this EndorseApp app, int participantId) =>
+        app.WithDbAsync(db => db.RequestParticipants.Where(p => p.Id == participantId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ScheduledStart, DateTimeOffset.UtcNow.AddHours(-1))));
 
     /// <summary>The antiforgery form token of a page (the client keeps the cookie).</summary>
     public static async Task<string> AntiforgeryAsync(HttpClient client, string url)

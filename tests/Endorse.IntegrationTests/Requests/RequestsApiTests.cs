@@ -88,7 +88,11 @@ public sealed class RequestsApiTests
         Assert.Contains(invites, m => m.To == rep.Email);
         Assert.Contains("BEGIN:VEVENT", Encoding.UTF8.GetString(invites[0].AttachmentContent!), StringComparison.Ordinal);
 
-        // Feedback completes it.
+        // Whether it happened is told once its time has come; then feedback completes it.
+        var early = await repClient.PostJsonAsync($"/api/v1/requests/{id}/participants/{pid}/complete", new { happened = true, quality = 5 });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("record how it went once it has happened", (string?)(await early.ReadJsonAsync())["detail"], StringComparison.Ordinal);
+        await app.TimePassesAsync(pid);
         var bad = await repClient.PostJsonAsync($"/api/v1/requests/{id}/participants/{pid}/complete", new { happened = true, quality = 9 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var completed = await repClient.PostJsonAsync($"/api/v1/requests/{id}/participants/{pid}/complete", new { happened = true, quality = 5, wouldUseAgain = true });

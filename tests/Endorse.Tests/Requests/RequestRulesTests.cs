@@ -60,13 +60,64 @@ public sealed class RequestRulesTests
     [Fact]
     public void Actions_offered_follow_the_state_and_the_person()
     {
-        Assert.Equal(["approve", "block"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Owner));
-        Assert.Equal(["approve", "block", "cancel"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Manager));
-        Assert.Equal(["cancel"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Rep));
-        Assert.Equal(["schedule", "cancel"], RequestRules.ActionsFor(ParticipantStatus.Accepted, FulfilmentMode.Managed, "r", "o", Rep));
-        Assert.Equal(["complete", "no-show", "cancel"], RequestRules.ActionsFor(ParticipantStatus.Scheduled, FulfilmentMode.Managed, "r", "o", Manager));
-        Assert.Empty(RequestRules.ActionsFor(ParticipantStatus.Completed, FulfilmentMode.Managed, "r", "o", Manager));
-        Assert.Empty(RequestRules.ActionsFor(ParticipantStatus.Scheduled, FulfilmentMode.Managed, "r", "o", Owner));
+        Assert.Equal(["approve", "block"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Owner, started: true));
+        Assert.Equal(["approve", "block", "cancel"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Manager, started: true));
+        Assert.Equal(["cancel"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Rep, started: true));
+        Assert.Equal(["schedule", "cancel"], RequestRules.ActionsFor(ParticipantStatus.Accepted, FulfilmentMode.Managed, "r", "o", Rep, started: true));
+        Assert.Equal(["complete", "no-show", "cancel"], RequestRules.ActionsFor(ParticipantStatus.Scheduled, FulfilmentMode.Managed, "r", "o", Manager, started: true));
+        Assert.Empty(RequestRules.ActionsFor(ParticipantStatus.Completed, FulfilmentMode.Managed, "r", "o", Manager, started: true));
+        Assert.Empty(RequestRules.ActionsFor(ParticipantStatus.Scheduled, FulfilmentMode.Managed, "r", "o", Owner, started: true));
+
+        // Whether it happened is told once its time has come.
+        Assert.Equal(["cancel"], RequestRules.ActionsFor(ParticipantStatus.Scheduled, FulfilmentMode.Managed, "r", "o", Rep, started: false));
+        Assert.True(RequestRules.HasStarted(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
+        Assert.False(RequestRules.HasStarted(new DateTimeOffset(2026, 11, 23, 9, 1, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
+        Assert.False(RequestRules.HasStarted(null, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void At_most_twenty_products_and_a_short_language_are_accepted()
+    {
+        Assert.True(RequestRules.Validate(Input() with { ProductIds = [.. Enumerable.Range(1, 20)], Language = "Portuguese" }, Today).IsValid);
+        Assert.Contains("ProductIds", Validate(Input() with { ProductIds = [.. Enumerable.Range(1, 21)] }));
+        Assert.Contains("Language", Validate(Input() with { Language = new string('x', 36) }));
+    }
+
+    [Fact]
+    public void A_request_takes_as_many_advocates_as_it_needs_and_ended_approaches_free_their_place()
+    {
+        ParticipantStatus[] oneLive = [ParticipantStatus.Asked, ParticipantStatus.Declined, ParticipantStatus.OwnerBlocked, ParticipantStatus.Cancelled, ParticipantStatus.NoShow];
+        Assert.Equal(1, RequestRules.StillNeeded(2, oneLive));
+        Assert.Null(RequestRules.ProposalLimit(2, oneLive, 1));
+        Assert.Equal("This request needs 2 advocates and has 1: pick at most 1 more.", RequestRules.ProposalLimit(2, oneLive, 2));
+        Assert.Equal("This request already has the 1 advocate it needs.", RequestRules.ProposalLimit(1, [ParticipantStatus.Completed], 1));
+        Assert.Equal(0, RequestRules.StillNeeded(1, [ParticipantStatus.Scheduled, ParticipantStatus.Asked]));
+    }
+
+    [Fact]
+    public void An_advocate_is_proposed_only_when_they_do_the_activity_and_are_free_by_the_needed_by_date()
+    {
+        var free = FatigueResult.Free(Today, FatigueHeadroom.Unlimited);
+        var coolingDown = new FatigueResult(Today, [new FatigueBlock(BlockReasons.CoolDown, Today) { From = Today.AddDays(-9), Days = 14, FreeOn = Today.AddDays(5) }], FatigueHeadroom.Unlimited, Today.AddDays(5));
+        var doNotContact = new FatigueResult(Today, [new FatigueBlock(BlockReasons.DoNotContact, Today)], FatigueHeadroom.Unlimited, null);
+
+        Assert.Null(RequestRules.ProposalBlock(true, ActivityType.ReferenceCall, free, Today, Today));
+        Assert.Equal("does not do reference calls.", RequestRules.ProposalBlock(false, ActivityType.ReferenceCall, free, Today.AddDays(9), Today));
+        Assert.Null(RequestRules.ProposalBlock(true, ActivityType.ReferenceCall, coolingDown, Today.AddDays(5), Today));
+        Assert.NotNull(RequestRules.ProposalBlock(true, ActivityType.ReferenceCall, coolingDown, Today.AddDays(4), Today));
+        Assert.Equal("Marked do-not-contact.", RequestRules.ProposalBlock(true, ActivityType.ReferenceCall, doNotContact, Today.AddDays(60), Today));
+    }
+
+    [Fact]
+    public void The_advocates_feedback_needs_a_rating_and_only_a_manager_records_it_once_after_completion()
+    {
+        Assert.True(RequestRules.ValidateAdvocateFeedback(new(4, null)).IsValid);
+        Assert.False(RequestRules.ValidateAdvocateFeedback(new(null, "fine")).IsValid);
+        Assert.False(RequestRules.ValidateAdvocateFeedback(new(0, null)).IsValid);
+        Assert.True(RequestRules.MayRecordAdvocateFeedback(ParticipantStatus.Completed, given: false, Manager));
+        Assert.False(RequestRules.MayRecordAdvocateFeedback(ParticipantStatus.Completed, given: true, Manager));
+        Assert.False(RequestRules.MayRecordAdvocateFeedback(ParticipantStatus.Scheduled, given: false, Manager));
+        Assert.False(RequestRules.MayRecordAdvocateFeedback(ParticipantStatus.Completed, given: false, Rep));
     }
 
     [Fact]

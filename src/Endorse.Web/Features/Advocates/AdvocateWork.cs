@@ -3,6 +3,7 @@ using Endorse.Accounts;
 using Endorse.Advocates;
 using Endorse.Audit;
 using Endorse.Data;
+using Endorse.Matching;
 using Endorse.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,13 @@ namespace Endorse.Web.Features.Advocates;
 /// <summary>
 /// Opens a unit of work for an advocate or settings page: a DbContext of its own that audits as the signed-in person.
 /// </summary>
-public sealed class AdvocateWork(DbContextOptions<EndorseDbContext> options, TimeProvider clock, AdvocateValidator validator, AccountValidator accountValidator)
+public sealed class AdvocateWork(DbContextOptions<EndorseDbContext> options, TimeProvider clock, AdvocateValidator validator, AccountValidator accountValidator, MatchIndex matchIndex)
 {
     public AdvocateSession Open(ClaimsPrincipal user)
     {
         var db = new EndorseDbContext(options, new PrincipalActor(user), clock);
         var settings = new ProgramSettingsService(db, clock);
-        return new AdvocateSession(db, new AdvocateService(db, validator, new AccountService(db, accountValidator), settings, clock), settings);
+        return new AdvocateSession(db, new AdvocateService(db, validator, new AccountService(db, accountValidator), settings, clock, matchIndex), settings);
     }
 
     private sealed class PrincipalActor(ClaimsPrincipal user) : ICurrentActor

@@ -3,7 +3,6 @@ using Endorse.Listing;
 using Endorse.Requests;
 using Endorse.Users;
 using Endorse.Web.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Web.Features.Requests;
 
@@ -53,7 +52,8 @@ public static class RequestsApi
         group.MapPost("/", async (RequestInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
                 From(await service.SubmitAsync(input, ActorOf(user), ct), r => TypedResults.Created($"/api/v1/requests/{r.Id}", r)))
             .WithName("SubmitRequest").WithSummary("Submit a reference request")
-            .WithDescription("The caller is the requester. Give `opportunityId` or `prospectName`, the `activityType`, optional criteria, " +
+            .WithDescription("The caller is the requester. Give `opportunityId` or `prospectName`, the `activityType`, optional criteria " +
+                "(`productIds`, `sectorId`, `regionId`, `sizeBand`, `minimumSeniority`, `language`), " +
                 "`advocatesNeeded` (1–10, default 1) and `neededBy` (yyyy-MM-dd, today or later). The fulfilment mode comes from the program settings (default Managed).")
             .Produces<RequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapGet("/", async (RequestService service, ClaimsPrincipal user, [AsParameters] RequestQuery query, CancellationToken ct) =>
@@ -79,20 +79,8 @@ public static class RequestsApi
             .WithName("GetRequest").WithSummary("Get a request")
             .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history.")
             .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}/matches", async (int id, int? top, Endorse.Data.EndorseDbContext db, Endorse.Matching.MatchService matching, TimeProvider time, CancellationToken ct) =>
-            {
-                var request = await db.ReferenceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-                if (request is null)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
-                }
-
-                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                var ranking = await matching.RankAsync(new Endorse.Matching.RankRequest(Endorse.Matching.RequestCriteria.Of(request, today), top ?? 25), ct);
-                return ranking.Errors is not null
-                    ? TypedResults.ValidationProblem(ranking.Errors.ToDictionary(), title: "The request has invalid fields.")
-                    : Results.Ok(ranking.Value);
-            })
+        group.MapGet("/{id:int}/matches", async (int id, int? top, RequestService service, CancellationToken ct) =>
+                From(await service.MatchesAsync(id, top ?? 25, ct), TypedResults.Ok))
             .WithName("MatchRequest").WithSummary("Rank advocates for a request")
             .WithDescription("Every eligible advocate ranked for the request's activity type and criteria, best first (`top`, 1–200, default 25), " +
                 "each score explained factor by factor; and the excluded advocates with their reasons (resting, cap reached, open escalation, " +
@@ -101,33 +89,30 @@ public static class RequestsApi
         group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
                 From(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
             .WithName("ProposeAdvocates").WithSummary("Propose advocates")
-            .WithDescription("Adds advocates (`advocateIds`, 1–10) to the request: the reference manager in managed mode, the requester in self-serve. " +
+            .WithDescription("Adds advocates (`advocateIds`, at most as many as the request still needs) to the request: the reference manager in managed mode, " +
+                "the requester in self-serve. Each must do the activity and be free under the fatigue policy today or by the needed-by date. " +
                 "Each waits for the account owner's approval unless the picker owns the account; otherwise the advocate is asked at once by e-mail.")
             .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         Step(group, "approve", "ApproveParticipant", "Approve an approach", "The account owner (or a reference manager) approves; the advocate is asked by e-mail.",
             (service, id, pid, actor, ct) => service.ApproveAsync(id, pid, actor, ct));
-        group.MapPost("/{id:int}/participants/{pid:int}/block", async (int id, int pid, BlockInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.BlockAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
-            .WithName("BlockParticipant").WithSummary("Block an approach")
-            .WithDescription("The account owner (or a reference manager) blocks the approach with a `reason` (ObjectionReason) and an optional `note`.")
-            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        StepWith<BlockInput>(group, "block", "BlockParticipant", "Block an approach",
+            "The account owner (or a reference manager) blocks the approach with a `reason` (ObjectionReason) and an optional `note`.",
+            (service, id, pid, input, actor, ct) => service.BlockAsync(id, pid, input, actor, ct));
         Step(group, "ask", "AskParticipant", "Send the advocate's link again", "Creates a new 14-day link and e-mails it to the advocate; the old link stops working.",
             (service, id, pid, actor, ct) => service.AskAsync(id, pid, actor, ct));
-        group.MapPost("/{id:int}/participants/{pid:int}/schedule", async (int id, int pid, ScheduleInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.ScheduleAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
-            .WithName("ScheduleParticipant").WithSummary("Book one of the offered times")
-            .WithDescription("Books the advocate at `slot` (one of the offered times). The fatigue policy is re-checked in the same transaction; " +
-                "409 when it no longer allows the booking or someone else just booked the advocate. Calendar invitations are e-mailed.")
-            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:int}/participants/{pid:int}/complete", async (int id, int pid, FeedbackInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.CompleteAsync(id, pid, input, ActorOf(user), ct), TypedResults.Ok))
-            .WithName("CompleteParticipant").WithSummary("Record that it happened, with feedback")
-            .WithDescription("The requester or a reference manager: `happened`, `quality` 1–5, `wouldUseAgain`, `comment`. `happened=false` records a no-show.")
-            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        StepWith<ScheduleInput>(group, "schedule", "ScheduleParticipant", "Book one of the offered times",
+            "Books the advocate at `slot` (one of the offered times). The fatigue policy is re-checked in the same transaction; " +
+                "409 when it no longer allows the booking or someone else just booked the advocate. Calendar invitations are e-mailed.",
+            (service, id, pid, input, actor, ct) => service.ScheduleAsync(id, pid, input, actor, ct));
+        StepWith<FeedbackInput>(group, "complete", "CompleteParticipant", "Record that it happened, with feedback",
+            "The requester or a reference manager, once the booked time has come: `happened`, `quality` 1–5, `wouldUseAgain`, `comment`. " +
+                "`happened=false` records a no-show. On completion the advocate is mailed a link to give their own feedback.",
+            (service, id, pid, input, actor, ct) => service.CompleteAsync(id, pid, input, actor, ct));
+        StepWith<AdvocateFeedbackInput>(group, "advocate-feedback", "RecordAdvocateFeedback", "Record the advocate's feedback",
+            "A reference manager records what the advocate thought of a completed activity (given by phone or mail): `rating` 1–5 and an optional `comment`. " +
+                "Advocates give it themselves through the link mailed after completion; only the first feedback is kept.",
+            (service, id, pid, input, actor, ct) => service.RecordAdvocateFeedbackAsync(id, pid, input, actor, ct));
         Step(group, "no-show", "NoShowParticipant", "Record a no-show", "The booked activity stops counting against the caps.",
             (service, id, pid, actor, ct) => service.NoShowAsync(id, pid, actor, ct));
         Step(group, "cancel", "CancelParticipant", "Cancel an approach", "The booked activity, if any, stops counting against the caps.",
@@ -139,6 +124,20 @@ public static class RequestsApi
             .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>A step on one approach that takes a JSON body.</summary>
+    private static void StepWith<TInput>(
+        RouteGroupBuilder group,
+        string action,
+        string name,
+        string summary,
+        string description,
+        Func<RequestService, int, int, TInput, RequestActor, CancellationToken, Task<RequestOutcome<RequestDetails>>> step) =>
+        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async (int id, int pid, TInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await step(service, id, pid, input, ActorOf(user), ct), TypedResults.Ok))
+            .WithName(name).WithSummary(summary).WithDescription(description)
+            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static void Step(
         RouteGroupBuilder group,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Endorse.Web.Features.Requests;
 
-/// <summary>The advocate's answer form posts here (no sign-in: the secret link is the key).</summary>
+/// <summary>The advocate's answer and feedback forms post here (no sign-in: the secret link is the key).</summary>
 public static class RespondEndpoints
 {
     public static void MapRespondEndpoints(this WebApplication app)
@@ -20,9 +20,16 @@ public static class RespondEndpoints
         [FromForm] string? slot2,
         [FromForm] string? slot3,
         [FromForm] string? reason,
+        [FromForm] int? rating,
+        [FromForm] string? comment,
         RequestService service,
         CancellationToken cancellationToken)
     {
+        if (string.Equals(answer, "feedback", StringComparison.OrdinalIgnoreCase))
+        {
+            return Answered(await service.GiveFeedbackAsync(token, new AdvocateFeedbackInput(rating, comment), cancellationToken), token, "rating");
+        }
+
         var accept = string.Equals(answer, "accept", StringComparison.OrdinalIgnoreCase);
         var slots = new List<DateTimeOffset>();
         foreach (var text in new[] { slot1, slot2, slot3 })
@@ -40,7 +47,11 @@ public static class RespondEndpoints
             slots.Add(new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc)));
         }
 
-        var result = await service.AnswerAsync(token, accept, slots, reason, cancellationToken);
+        return Answered(await service.AnswerAsync(token, accept, slots, reason, cancellationToken), token, "slots");
+    }
+
+    private static IResult Answered(RequestOutcome<PortalView> result, string token, string invalidField)
+    {
         if (result.NotFound)
         {
             return Results.Content(Page("This link is not valid", "Check that you copied the whole link from the e-mail."), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
@@ -59,7 +70,7 @@ public static class RespondEndpoints
 
         if (result.Errors is not null)
         {
-            return Results.LocalRedirect($"/respond/{Uri.EscapeDataString(token)}?error=slots");
+            return Results.LocalRedirect($"/respond/{Uri.EscapeDataString(token)}?error={invalidField}");
         }
 
         return Results.LocalRedirect($"/respond/{Uri.EscapeDataString(token)}?thanks=1");

@@ -71,7 +71,18 @@ internal sealed class ReferenceRequestConfiguration : IEntityTypeConfiguration<R
         builder.HasIndex(r => r.OpportunityId);
         builder.HasOne<Opportunities.Opportunity>().WithMany().HasForeignKey(r => r.OpportunityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Products).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.UpdatedAt).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RequestProductConfiguration : IEntityTypeConfiguration<RequestProduct>
+{
+    public void Configure(EntityTypeBuilder<RequestProduct> builder)
+    {
+        builder.ToTable("RequestProducts");
+        builder.HasKey(p => new { p.RequestId, p.ProductId });
+        builder.HasOne<Products.Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -89,6 +100,8 @@ internal sealed class RequestParticipantConfiguration : IEntityTypeConfiguration
         builder.HasIndex(p => new { p.RequestId, p.AdvocateId }).IsUnique();
         builder.HasIndex(p => new { p.AdvocateId, p.Status });
         builder.HasIndex(p => p.AskTokenHash).IsUnique();
+        builder.Property(p => p.FeedbackTokenHash).HasMaxLength(100);
+        builder.HasIndex(p => p.FeedbackTokenHash).IsUnique();
         builder.HasOne(p => p.Advocate).WithMany().HasForeignKey(p => p.AdvocateId).OnDelete(DeleteBehavior.Cascade);
     }
 }
