@@ -102,6 +102,15 @@ public sealed class ImportEngine
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var sqliteCache = db.Database.IsSqlite() ? await SqliteCacheSizeAsync(SqliteImportCacheKib, cancellationToken) : (int?)null;
+        if (db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null)
+        {
+            // The batches' lookups are planned while the table grows inside this transaction, with no statistics for the
+            // new rows: PostgreSQL then takes "ExternalId = ANY(2,000 ids)" to match most of the table and scans all of it,
+            // which makes a first import quadratic. Every lookup and update here goes through a unique index, so sequential
+            // scans are switched off until the transaction ends (SET LOCAL), and nothing else is affected.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", cancellationToken);
+        }
+
         try
         {
             await using (writer = BulkWriter.For(db.Database))
