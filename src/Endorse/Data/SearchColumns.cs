@@ -32,6 +32,26 @@ public static class SearchColumns
 
 internal static class Timestamps
 {
+    /// <summary>What <see cref="Touch"/> does on save, for an entity written in bulk past the change tracker.</summary>
+    public static void Stamp(object entity, DateTimeOffset now, bool isNew)
+    {
+        switch (entity)
+        {
+            case Account account:
+                account.CreatedAt = isNew && account.CreatedAt == default ? now : account.CreatedAt;
+                account.UpdatedAt = now;
+                break;
+            case Contact contact:
+                contact.CreatedAt = isNew && contact.CreatedAt == default ? now : contact.CreatedAt;
+                contact.UpdatedAt = now;
+                break;
+            case Opportunity opportunity:
+                opportunity.CreatedAt = isNew && opportunity.CreatedAt == default ? now : opportunity.CreatedAt;
+                opportunity.UpdatedAt = now;
+                break;
+        }
+    }
+
     public static void Touch(EntityEntry entry, DateTimeOffset now)
     {
         var created = entry.Metadata.FindProperty("CreatedAt");

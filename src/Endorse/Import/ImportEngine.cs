@@ -8,6 +8,7 @@ using Endorse.Data;
 using Endorse.Listing;
 using Endorse.Opportunities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Endorse.Import;
 
@@ -29,9 +30,13 @@ public sealed record ImportJob(int RunId, ImportFormat Format, ImportEntity Enti
 }
 
 /// <summary>
-/// Reads a CRM export as a stream and upserts it by (Source, ExternalId) in batches: one lookup query per batch,
-/// inserts for new rows, updates for changed ones, identical rows counted as skipped. The caller owns the
-/// transaction (the whole import is one) and the DbContext (with <c>AuditEachChange = false</c>).
+/// Reads a CRM export as a stream and upserts it by (Source, ExternalId) in batches: one lookup query per batch
+/// reads the stored values of the batch's rows, new rows are inserted and changed ones updated in bulk
+/// (<see cref="BulkWriter"/>: binary COPY on PostgreSQL, prepared statements on SQLite, on the DbContext's own
+/// connection and transaction), identical rows are counted as skipped and not written. Entities are filled as the
+/// EF Core path fills them (search columns, size band, timestamps, inferred seniority). The caller owns the
+/// transaction (the whole import is one, so a failure takes back every row) and the DbContext (with
+/// <c>AuditEachChange = false</c>: the import is audited by one summary entry).
 /// </summary>
 public sealed class ImportEngine
 {
@@ -43,11 +48,33 @@ public sealed class ImportEngine
     /// <summary>Rejections kept for the report; the rest are only counted.</summary>
     public const int MaxStoredRejections = 10_000;
 
+    /// <summary>Account ids (external → Endorse) remembered across batches; beyond this many the memory is started afresh.</summary>
+    private const int MaxCachedAccounts = 500_000;
+
+    private const int MaxCachedTitles = 10_000;
+
+    /// <summary>SQLite page cache while an import runs: 64 MB (see <see cref="SqliteCacheSizeAsync"/>).</summary>
+    private const int SqliteImportCacheKib = -64 * 1024;
+
+    private static readonly BulkColumn<Changed<Account>>[] AccountUpdates = Updates(
+        BulkColumns.Accounts, "Name", "NameSearch", "Country", "Website", "Employees", "SizeBand", "AnnualRevenue", "OwnerExternalId", "OwnerId", "RegionId", "SectorId", "UpdatedAt");
+
+    private static readonly BulkColumn<Changed<Contact>>[] ContactUpdates = Updates(
+        BulkColumns.Contacts, "AccountId", "FirstName", "LastName", "NameSearch", "FirstNameSearch", "Title", "Email", "EmailSearch", "Phone", "SeniorityTier", "UpdatedAt");
+
+    private static readonly BulkColumn<Changed<Opportunity>>[] OpportunityUpdates = Updates(
+        BulkColumns.Opportunities, "AccountId", "Name", "NameSearch", "Stage", "Amount", "Currency", "CloseDate", "IsWon", "IsClosed", "OwnerExternalId", "OwnerId", "UpdatedAt");
+
     private readonly EndorseDbContext db;
     private readonly ImportJob job;
     private readonly Action<ImportCounts> onProgress;
-    private readonly HashSet<string> seenIds = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+    private readonly SeenIdSet seenIds = new();
     private readonly List<Row> batch = new(BatchSize);
+    private readonly Dictionary<string, int> accountIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unknownAccounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SeniorityTier> tiers = new(StringComparer.Ordinal);
+    private BulkWriter? writer;
     private Dictionary<string, int> sectors = [];
     private Dictionary<string, string> owners = [];
     private RegionMatcher regions = new([]);
@@ -60,17 +87,70 @@ public sealed class ImportEngine
     private int rejected;
     private int warnings;
 
-    public ImportEngine(EndorseDbContext db, ImportJob job, Action<ImportCounts>? onProgress = null)
+    public ImportEngine(EndorseDbContext db, ImportJob job, Action<ImportCounts>? onProgress = null, TimeProvider? clock = null)
     {
         this.db = db;
         this.job = job;
         this.onProgress = onProgress ?? (_ => { });
+        this.clock = clock ?? TimeProvider.System;
     }
 
     public ImportCounts Counts => new(bytesRead(), rowsRead, created, updated, skipped, rejected, warnings);
 
     /// <summary>Imports the file. Throws <see cref="ImportFileException"/> when the file as a whole is unreadable.</summary>
     public async Task<ImportCounts> RunAsync(Stream input, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var sqliteCache = db.Database.IsSqlite() ? await SqliteCacheSizeAsync(SqliteImportCacheKib, cancellationToken) : (int?)null;
+        if (db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null)
+        {
+            // The batches' lookups are planned while the table grows inside this transaction, with no statistics for the
+            // new rows: PostgreSQL then takes "ExternalId = ANY(2,000 ids)" to match most of the table and scans all of it,
+            // which makes a first import quadratic. Every lookup and update here goes through a unique index, so sequential
+            // scans are switched off until the transaction ends (SET LOCAL), and nothing else is affected. That makes the
+            // cost of the one scan left (of the bulk update's small staging table) huge, which would JIT-compile every
+            // bulk update at a second's cost each: JIT is switched off with it.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off", cancellationToken);
+        }
+
+        try
+        {
+            await using (writer = BulkWriter.For(db.Database))
+            {
+                return await ReadAsync(input, cancellationToken);
+            }
+        }
+        finally
+        {
+            writer = null;
+            if (sqliteCache is { } previous)
+            {
+                await SqliteCacheSizeAsync(previous, CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sets SQLite's page cache of the import's connection (negative: KiB) and returns the previous setting. Inserting
+    /// into a table's half-dozen indexes touches pages all over them; with SQLite's default 2 MB cache most of those
+    /// touches are reads and re-writes through the operating system. The connection goes back to the pool afterwards,
+    /// so the caller restores the previous size.
+    /// </summary>
+    private async Task<int> SqliteCacheSizeAsync(int size, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA cache_size";
+        var previous = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        command.CommandText = "PRAGMA cache_size = " + size.ToString(CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return previous;
+    }
+
+    private async Task<ImportCounts> ReadAsync(Stream input, CancellationToken cancellationToken)
     {
         var counter = new CountingStream(input, MaxLineBytes);
         bytesRead = () => counter.BytesRead;
@@ -332,31 +412,68 @@ public sealed class ImportEngine
         onProgress(Counts);
     }
 
-    private async Task<Dictionary<string, int>> AccountIdsAsync(CancellationToken cancellationToken)
+    private List<string> BatchIds() => batch.Select(r => r.ExternalId).ToList();
+
+    /// <summary>Learns the Endorse ids of the accounts the batch refers to that are not known yet, in one query.</summary>
+    private async Task ResolveAccountsAsync(CancellationToken cancellationToken)
     {
-        var source = job.Source;
-        var wanted = batch.Where(r => r.AccountId is not null).Select(r => r.AccountId!).Distinct().ToList();
-        if (wanted.Count == 0)
+        if (accountIds.Count > MaxCachedAccounts || unknownAccounts.Count > MaxCachedAccounts)
         {
-            return [];
+            accountIds.Clear();
+            unknownAccounts.Clear();
         }
 
-        return await db.Accounts.AsNoTracking()
-            .Where(a => a.Source == source && wanted.Contains(a.ExternalId!))
+        var wanted = batch.Select(r => r.AccountId).OfType<string>()
+            .Where(id => !accountIds.ContainsKey(id) && !unknownAccounts.Contains(id))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var source = job.Source;
+        var found = await db.Accounts.AsNoTracking()
+            .Where(a => a.Source == source && EF.Parameter(wanted).Contains(a.ExternalId!))
             .Select(a => new { a.ExternalId, a.Id })
-            .ToDictionaryAsync(a => a.ExternalId!, a => a.Id, StringComparer.Ordinal, cancellationToken);
+            .ToListAsync(cancellationToken);
+        foreach (var account in found)
+        {
+            accountIds[account.ExternalId!] = account.Id;
+        }
+
+        unknownAccounts.UnionWith(wanted.Where(id => !accountIds.ContainsKey(id)));
     }
 
     private async Task UpsertAccountsAsync(CancellationToken cancellationToken)
     {
         var source = job.Source;
-        var ids = batch.Select(r => r.ExternalId).ToList();
-        var existing = await db.Accounts.Where(a => a.Source == source && ids.Contains(a.ExternalId!))
+        var ids = BatchIds();
+        var existing = await db.Accounts.AsNoTracking()
+            .Where(a => a.Source == source && EF.Parameter(ids).Contains(a.ExternalId!))
+            .Select(a => new Account
+            {
+                Id = a.Id,
+                ExternalId = a.ExternalId,
+                Name = a.Name,
+                Country = a.Country,
+                Website = a.Website,
+                Employees = a.Employees,
+                AnnualRevenue = a.AnnualRevenue,
+                OwnerExternalId = a.OwnerExternalId,
+                OwnerId = a.OwnerId,
+                RegionId = a.RegionId,
+                SectorId = a.SectorId,
+                SizeBand = a.SizeBand,
+                UpdatedAt = a.UpdatedAt,
+            })
             .ToDictionaryAsync(a => a.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        var writes = new Writes<Account>(clock.GetUtcNow());
         foreach (var row in batch)
         {
             var isNew = !existing.TryGetValue(row.ExternalId, out var account);
             account ??= new Account { Name = row.Name!, Source = source, ExternalId = row.ExternalId };
+            var before = Fields(account);
             account.Name = row.Name!;
             account.Country = row.Country;
             account.Website = row.Website;
@@ -385,20 +502,41 @@ public sealed class ImportEngine
                 }
             }
 
-            Count(isNew, account);
+            Stage(writes, account, isNew, !Fields(account).Equals(before), account.Id, before.UpdatedAt);
         }
+
+        await WriteAsync("Accounts", BulkColumns.Accounts, AccountUpdates, writes, cancellationToken);
+
+        static (string Name, string? Country, string? Website, int? Employees, decimal? AnnualRevenue, string? OwnerExternalId, string? OwnerId, int? RegionId, int? SectorId, DateTimeOffset UpdatedAt) Fields(Account a) =>
+            (a.Name, a.Country, a.Website, a.Employees, a.AnnualRevenue, a.OwnerExternalId, a.OwnerId, a.RegionId, a.SectorId, a.UpdatedAt);
     }
 
     private async Task UpsertContactsAsync(CancellationToken cancellationToken)
     {
         var source = job.Source;
-        var accounts = await AccountIdsAsync(cancellationToken);
-        var ids = batch.Select(r => r.ExternalId).ToList();
-        var existing = await db.Contacts.Where(c => c.Source == source && ids.Contains(c.ExternalId!))
+        await ResolveAccountsAsync(cancellationToken);
+        var ids = BatchIds();
+        var existing = await db.Contacts.AsNoTracking()
+            .Where(c => c.Source == source && EF.Parameter(ids).Contains(c.ExternalId!))
+            .Select(c => new Contact
+            {
+                Id = c.Id,
+                ExternalId = c.ExternalId,
+                AccountId = c.AccountId,
+                FirstName = c.FirstName,
+                LastName = c.LastName,
+                Title = c.Title,
+                Email = c.Email,
+                Phone = c.Phone,
+                SeniorityTier = c.SeniorityTier,
+                SeniorityInferred = c.SeniorityInferred,
+                UpdatedAt = c.UpdatedAt,
+            })
             .ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        var writes = new Writes<Contact>(clock.GetUtcNow());
         foreach (var row in batch)
         {
-            if (!accounts.TryGetValue(row.AccountId!, out var accountId))
+            if (!accountIds.TryGetValue(row.AccountId!, out var accountId))
             {
                 Reject(row.Line, row.ExternalId, $"The account {row.AccountId} is not in Endorse; import the accounts first.");
                 continue;
@@ -406,6 +544,7 @@ public sealed class ImportEngine
 
             var isNew = !existing.TryGetValue(row.ExternalId, out var contact);
             contact ??= new Contact { LastName = row.Name!, Source = source, ExternalId = row.ExternalId, SeniorityInferred = true };
+            var before = Fields(contact);
             contact.AccountId = accountId;
             contact.FirstName = row.FirstName;
             contact.LastName = row.Name!;
@@ -414,26 +553,49 @@ public sealed class ImportEngine
             contact.Phone = row.Phone;
             if (contact.SeniorityInferred)
             {
-                contact.SeniorityTier = SeniorityInference.FromTitle(row.Title);
+                contact.SeniorityTier = TierOf(row.Title);
             }
 
-            Count(isNew, contact);
+            Stage(writes, contact, isNew, !Fields(contact).Equals(before), contact.Id, before.UpdatedAt);
         }
+
+        await WriteAsync("Contacts", BulkColumns.Contacts, ContactUpdates, writes, cancellationToken);
+
+        static (int AccountId, string? FirstName, string LastName, string? Title, string? Email, string? Phone, SeniorityTier SeniorityTier, DateTimeOffset UpdatedAt) Fields(Contact c) =>
+            (c.AccountId, c.FirstName, c.LastName, c.Title, c.Email, c.Phone, c.SeniorityTier, c.UpdatedAt);
     }
 
     private async Task UpsertOpportunitiesAsync(CancellationToken cancellationToken)
     {
         var source = job.Source;
-        var accounts = await AccountIdsAsync(cancellationToken);
-        var ids = batch.Select(r => r.ExternalId).ToList();
-        var existing = await db.Opportunities.Where(o => o.Source == source && ids.Contains(o.ExternalId!))
+        await ResolveAccountsAsync(cancellationToken);
+        var ids = BatchIds();
+        var existing = await db.Opportunities.AsNoTracking()
+            .Where(o => o.Source == source && EF.Parameter(ids).Contains(o.ExternalId!))
+            .Select(o => new Opportunity
+            {
+                Id = o.Id,
+                ExternalId = o.ExternalId,
+                AccountId = o.AccountId,
+                Name = o.Name,
+                Stage = o.Stage,
+                Amount = o.Amount,
+                Currency = o.Currency,
+                CloseDate = o.CloseDate,
+                IsWon = o.IsWon,
+                IsClosed = o.IsClosed,
+                OwnerExternalId = o.OwnerExternalId,
+                OwnerId = o.OwnerId,
+                UpdatedAt = o.UpdatedAt,
+            })
             .ToDictionaryAsync(o => o.ExternalId!, StringComparer.Ordinal, cancellationToken);
+        var writes = new Writes<Opportunity>(clock.GetUtcNow());
         foreach (var row in batch)
         {
             int? accountId = null;
             if (row.AccountId is not null)
             {
-                if (!accounts.TryGetValue(row.AccountId, out var found))
+                if (!accountIds.TryGetValue(row.AccountId, out var found))
                 {
                     Reject(row.Line, row.ExternalId, $"The account {row.AccountId} is not in Endorse; import the accounts first.");
                     continue;
@@ -444,6 +606,7 @@ public sealed class ImportEngine
 
             var isNew = !existing.TryGetValue(row.ExternalId, out var opportunity);
             opportunity ??= new Opportunity { Name = row.Name!, Source = source, ExternalId = row.ExternalId };
+            var before = Fields(opportunity);
             opportunity.AccountId = accountId;
             opportunity.Name = row.Name!;
             opportunity.Stage = row.Stage;
@@ -458,25 +621,88 @@ public sealed class ImportEngine
                 opportunity.OwnerId = ownerId;
             }
 
-            Count(isNew, opportunity);
+            Stage(writes, opportunity, isNew, !Fields(opportunity).Equals(before), opportunity.Id, before.UpdatedAt);
         }
+
+        await WriteAsync("Opportunities", BulkColumns.Opportunities, OpportunityUpdates, writes, cancellationToken);
+
+        static (int? AccountId, string Name, string? Stage, decimal? Amount, string? Currency, DateOnly? CloseDate, bool IsWon, bool IsClosed, string? OwnerExternalId, string? OwnerId, DateTimeOffset UpdatedAt) Fields(Opportunity o) =>
+            (o.AccountId, o.Name, o.Stage, o.Amount, o.Currency, o.CloseDate, o.IsWon, o.IsClosed, o.OwnerExternalId, o.OwnerId, o.UpdatedAt);
     }
 
-    private void Count(bool isNew, object entity)
+    /// <summary>Titles repeat across a CRM's contacts, so each distinct one is inferred once.</summary>
+    private SeniorityTier TierOf(string? title)
+    {
+        if (title is null)
+        {
+            return SeniorityInference.FromTitle(title);
+        }
+
+        if (!tiers.TryGetValue(title, out var tier))
+        {
+            tier = SeniorityInference.FromTitle(title);
+            if (tiers.Count < MaxCachedTitles)
+            {
+                tiers[title] = tier;
+            }
+        }
+
+        return tier;
+    }
+
+    /// <summary>Counts a row and queues its write: every new row, and an existing one only when a value changed.</summary>
+    private void Stage<T>(Writes<T> writes, T entity, bool isNew, bool changed, int id, DateTimeOffset storedUpdatedAt)
+        where T : class
     {
         if (isNew)
         {
-            db.Add(entity);
             created++;
         }
-        else if (db.Entry(entity).State == EntityState.Modified)
+        else if (changed)
         {
             updated++;
         }
         else
         {
             skipped++;
+            return;
         }
+
+        SearchColumns.Refresh(entity);
+        Timestamps.Stamp(entity, writes.Now, isNew);
+        if (isNew)
+        {
+            writes.Inserts.Add(entity);
+        }
+        else
+        {
+            writes.Updates.Add(new Changed<T>(id, storedUpdatedAt, entity));
+        }
+    }
+
+    private async Task WriteAsync<T>(string table, BulkColumn<T>[] columns, BulkColumn<Changed<T>>[] updates, Writes<T> writes, CancellationToken cancellationToken)
+    {
+        await writer!.InsertAsync(table, columns, writes.Inserts, cancellationToken);
+
+        // UpdatedAt is the concurrency token, as on EF Core's path: a row someone changed since the lookup fails the import.
+        var updated = await writer.UpdateAsync(table, [new("Id", c => c.Id), new("UpdatedAt", c => c.StoredUpdatedAt)], updates, writes.Updates, cancellationToken);
+        if (updated != writes.Updates.Count)
+        {
+            throw new DbUpdateConcurrencyException($"{writes.Updates.Count - updated} of the {table.ToLowerInvariant()} were changed by someone else while the import ran; import the file again.");
+        }
+    }
+
+    private static BulkColumn<Changed<T>>[] Updates<T>(BulkColumn<T>[] columns, params string[] names) =>
+        BulkColumns.Only(columns, names).Select(c => new BulkColumn<Changed<T>>(c.Name, changed => c.Value(changed.Entity))).ToArray();
+
+    /// <summary>An existing row to update: its id, the UpdatedAt it had when read (the concurrency token), its new values.</summary>
+    private sealed record Changed<T>(int Id, DateTimeOffset StoredUpdatedAt, T Entity);
+
+    private sealed class Writes<T>(DateTimeOffset now)
+    {
+        public DateTimeOffset Now { get; } = now;
+        public List<T> Inserts { get; } = [];
+        public List<Changed<T>> Updates { get; } = [];
     }
 
     private sealed class Row(int line, string externalId)

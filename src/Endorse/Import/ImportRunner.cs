@@ -89,7 +89,7 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
                     lastPersisted = clock.GetUtcNow();
                     PersistProgress(run.Id, counts);
                 }
-            });
+            }, clock);
             var counts = await engine.RunAsync(stream, cancellationToken);
             var now = clock.GetUtcNow();
             await work.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
