@@ -10,8 +10,8 @@ namespace Endorse.Matching;
 /// <summary>
 /// An in-memory index for matching (a singleton): compact facts per advocate and account, and the counting
 /// activities (booked or completed) of the look-back window per advocate and per account, loaded once with streaming
-/// no-tracking projections. Candidates are built per activity type and day and cached, so a ranking is one pass of
-/// <see cref="MatchScorer.Rank"/> over ready candidates. Refreshed incrementally: rows changed since the last load
+/// no-tracking projections. Candidates are built per activity type and day and cached as a <see cref="MatchPool"/>, so a
+/// ranking scores only the candidates who may be eligible, with no database round-trip. Refreshed incrementally: rows changed since the last load
 /// (UpdatedAt of advocates, contacts and accounts; activities above the highest id seen) at most once per
 /// <see cref="RefreshInterval"/>, and at once for advocates a write path passed to <see cref="Invalidate"/>.
 /// </summary>
@@ -51,15 +51,16 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
 
     public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(criteria);
         var current = await CurrentAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!current.TryCached(criteria.ActivityType, today, out var candidates))
+        if (!current.TryCached(criteria.ActivityType, today, out var pool))
         {
             await gate.WaitAsync(ct);
             try
             {
                 current = state ?? current;
-                candidates = current.Candidates(criteria.ActivityType, today);
+                pool = current.Pool(criteria.ActivityType, today);
             }
             finally
             {
@@ -67,7 +68,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             }
         }
 
-        return MatchScorer.Rank(criteria, candidates, current.Weights, today, top);
+        return pool.Rank(criteria, current.Weights, top);
     }
 
     /// <summary>Activities per advocate in the look-back window up to today (for the program's load spread).</summary>
@@ -86,15 +87,25 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    /// <summary>Advocate and account names by advocate id.</summary>
-    public async Task<IReadOnlyDictionary<int, (string? Name, string? AccountName)>> NamesAsync(CancellationToken ct = default)
+    /// <summary>Advocate and account names of the advocates asked for (unknown ids are left out).</summary>
+    public async Task<IReadOnlyDictionary<int, (string? Name, string? AccountName)>> NamesAsync(IEnumerable<int> advocateIds, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(advocateIds);
         var current = await CurrentAsync(ct);
         await gate.WaitAsync(ct);
         try
         {
             var s = state ?? current;
-            return s.Advocates.Values.ToDictionary(a => a.AdvocateId, a => (a.Name, s.Accounts.GetValueOrDefault(a.AccountId)?.Name));
+            var names = new Dictionary<int, (string? Name, string? AccountName)>();
+            foreach (var id in advocateIds)
+            {
+                if (s.Advocates.TryGetValue(id, out var a))
+                {
+                    names[id] = (a.Name, s.Accounts.GetValueOrDefault(a.AccountId)?.Name);
+                }
+            }
+
+            return names;
         }
         finally
         {
@@ -408,7 +419,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     private sealed class State(FatiguePolicy policy, MatchWeights weights, DateOnly from)
     {
         private readonly Lock cacheLock = new();
-        private readonly Dictionary<ActivityType, (DateOnly Day, MatchCandidate[] Candidates)> cache = [];
+        private readonly Dictionary<ActivityType, MatchPool> cache = [];
 
         public FatiguePolicy Policy { get; } = policy;
         public MatchWeights Weights { get; set; } = weights;
@@ -456,28 +467,27 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             _ = list;
         }
 
-        public bool TryCached(ActivityType type, DateOnly today, out MatchCandidate[] candidates)
+        public bool TryCached(ActivityType type, DateOnly today, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MatchPool? pool)
         {
             lock (cacheLock)
             {
-                if (cache.TryGetValue(type, out var entry) && entry.Day == today)
+                if (cache.TryGetValue(type, out pool) && pool.Day == today)
                 {
-                    candidates = entry.Candidates;
                     return true;
                 }
             }
 
-            candidates = [];
+            pool = null;
             return false;
         }
 
-        public MatchCandidate[] Candidates(ActivityType type, DateOnly today)
+        public MatchPool Pool(ActivityType type, DateOnly today)
         {
             lock (cacheLock)
             {
-                if (cache.TryGetValue(type, out var entry) && entry.Day == today)
+                if (cache.TryGetValue(type, out var cached) && cached.Day == today)
                 {
-                    return entry.Candidates;
+                    return cached;
                 }
 
                 var ids = Advocates.Keys.ToArray();
@@ -488,8 +498,9 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
                     candidates[i] = Build(Advocates[ids[i]], type, today);
                 }
 
-                cache[type] = (today, candidates);
-                return candidates;
+                var pool = MatchPool.Build(type, today, candidates);
+                cache[type] = pool;
+                return pool;
             }
         }
 
@@ -498,13 +509,12 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         {
             lock (cacheLock)
             {
-                foreach (var type in cache.Keys.ToList())
+                foreach (var (type, old) in cache.ToList())
                 {
-                    var (day, old) = cache[type];
                     var ids = Advocates.Keys.ToArray();
                     Array.Sort(ids);
-                    var byId = new Dictionary<int, MatchCandidate>(old.Length);
-                    foreach (var c in old)
+                    var byId = new Dictionary<int, MatchCandidate>(old.Candidates.Count);
+                    foreach (var c in old.Candidates)
                     {
                         byId[c.AdvocateId] = c;
                     }
@@ -515,10 +525,10 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
                         var a = Advocates[ids[i]];
                         candidates[i] = !advocates.Contains(a.AdvocateId) && !accounts.Contains(a.AccountId) && byId.TryGetValue(a.AdvocateId, out var c)
                             ? c
-                            : Build(a, type, day);
+                            : Build(a, type, old.Day);
                     }
 
-                    cache[type] = (day, candidates);
+                    cache[type] = MatchPool.Build(type, old.Day, candidates);
                 }
             }
         }
