@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Endorse.Accounts;
 using Endorse.Advocates;
 using Endorse.Contacts;
@@ -19,56 +18,60 @@ internal sealed class MatchPool
 {
     private const int AlwaysEligible = int.MinValue;
     private const int NeverEligible = int.MaxValue;
-    private const int OtherLanguages = 63;
+    private const int OtherBitIndex = 63;
+    private const ulong OtherBit = 1UL << OtherBitIndex;
+    private const int SizeBands = (int)SizeBand.Enterprise + 1;
+    private const int SeniorityTiers = (int)SeniorityTier.CLevel + 1;
 
     private readonly MatchCandidate[] candidates;
     private readonly int[] eligibleFrom;
     private readonly BlockReasons[] reasons;
+    private readonly int[] rowOf;
     private readonly Row[] rows;
     private readonly int freeNow;
     private readonly int[] freeLaterFrom;
     private readonly int[] maxRecentOfFirst;
     private readonly ExclusionTally neverEligible;
     private readonly Dictionary<string, int> languageBits;
+    private readonly Dictionary<int, int> productBits;
 
-    private MatchPool(ActivityType type, DateOnly day, MatchCandidate[] candidates)
+    /// <param name="old">A pool of the same type, day and advocates (in the same order) to reuse, but for <paramref name="changed"/>.</param>
+    private MatchPool(ActivityType type, DateOnly day, MatchCandidate[] candidates, MatchPool? old, HashSet<int>? changed)
     {
         ActivityType = type;
         Day = day;
         this.candidates = candidates;
         eligibleFrom = new int[candidates.Length];
         reasons = new BlockReasons[candidates.Length];
+        rowOf = new int[candidates.Length];
         neverEligible = new ExclusionTally();
-        languageBits = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        languageBits = old is null ? new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, int>(old.languageBits, StringComparer.OrdinalIgnoreCase);
+        productBits = old is null ? [] : new Dictionary<int, int>(old.productBits);
         var free = new List<int>(candidates.Length);
         var later = new List<(int From, int Index)>();
         for (var i = 0; i < candidates.Length; i++)
         {
-            var c = candidates[i];
-            var fatigue = c.Fatigue;
-            if (!MatchScorer.Contains(c.ActivityTypes, type))
+            if (old is not null && changed?.Contains(i) != true)
             {
-                // Excluded whatever the needed-by date, with every reason (as MatchScorer.Exclusion).
-                eligibleFrom[i] = NeverEligible;
-                reasons[i] = BlockReasons.DoesNotDoActivity | (fatigue.CanBook ? BlockReasons.None : fatigue.Reasons);
-                neverEligible.Add(reasons[i]);
-            }
-            else if (fatigue.CanBook)
-            {
-                eligibleFrom[i] = AlwaysEligible;
-                free.Add(i);
-            }
-            else if (fatigue.NextFreeOn is { } freeOn)
-            {
-                eligibleFrom[i] = freeOn.DayNumber;
-                reasons[i] = fatigue.Reasons;
-                later.Add((freeOn.DayNumber, i));
+                eligibleFrom[i] = old.eligibleFrom[i];
+                reasons[i] = old.reasons[i];
             }
             else
             {
-                eligibleFrom[i] = NeverEligible;
-                reasons[i] = fatigue.Reasons;
-                neverEligible.Add(reasons[i]);
+                (eligibleFrom[i], reasons[i]) = Eligibility(candidates[i], type);
+            }
+
+            switch (eligibleFrom[i])
+            {
+                case AlwaysEligible:
+                    free.Add(i);
+                    break;
+                case NeverEligible:
+                    neverEligible.Add(reasons[i]);
+                    break;
+                default:
+                    later.Add((eligibleFrom[i], i));
+                    break;
             }
         }
 
@@ -77,6 +80,7 @@ internal sealed class MatchPool
         rows = new Row[free.Count + later.Count];
         freeLaterFrom = new int[later.Count];
         maxRecentOfFirst = new int[rows.Length + 1];
+        Array.Fill(rowOf, -1);
         for (var r = 0; r < rows.Length; r++)
         {
             var index = r < freeNow ? free[r] : later[r - freeNow].Index;
@@ -85,7 +89,9 @@ internal sealed class MatchPool
                 freeLaterFrom[r - freeNow] = later[r - freeNow].From;
             }
 
-            rows[r] = NewRow(index);
+            // A row depends only on its candidate (and the pool's day): reuse the old one when the candidate is the same.
+            rows[r] = old is not null && changed?.Contains(index) != true && old.rowOf[index] >= 0 ? old.rows[old.rowOf[index]] : NewRow(index);
+            rowOf[index] = r;
             maxRecentOfFirst[r + 1] = Math.Max(maxRecentOfFirst[r], rows[r].RecentActivities);
         }
     }
@@ -101,7 +107,71 @@ internal sealed class MatchPool
     public static MatchPool Build(ActivityType type, DateOnly day, MatchCandidate[] candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return new MatchPool(type, day, candidates);
+        return new MatchPool(type, day, candidates, null, null);
+    }
+
+    /// <summary>
+    /// This pool with some candidates replaced (the same advocates in the same order): only the replaced ones are
+    /// looked at again, the rest of the layout is copied. What a refresh after a write costs.
+    /// </summary>
+    /// <param name="replacements">Position in <see cref="Candidates"/> and the new candidate for that advocate.</param>
+    public MatchPool With(IReadOnlyCollection<(int Index, MatchCandidate Candidate)> replacements)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        var next = (MatchCandidate[])candidates.Clone();
+        var changed = new HashSet<int>(replacements.Count);
+        foreach (var (index, candidate) in replacements)
+        {
+            if (candidate.AdvocateId != next[index].AdvocateId)
+            {
+                throw new ArgumentException($"Position {index} holds advocate {next[index].AdvocateId}, not {candidate.AdvocateId}.", nameof(replacements));
+            }
+
+            next[index] = candidate;
+            changed.Add(index);
+        }
+
+        return new MatchPool(ActivityType, Day, next, this, changed);
+    }
+
+    /// <summary>Where an advocate is in <see cref="Candidates"/> (they are in advocate id order), or -1.</summary>
+    public int IndexOf(int advocateId)
+    {
+        int low = 0, high = candidates.Length - 1;
+        while (low <= high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            var id = candidates[mid].AdvocateId;
+            if (id == advocateId)
+            {
+                return mid;
+            }
+
+            if (id < advocateId)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>From which needed-by day a candidate may be ranked, and the reasons they are excluded before it (as MatchScorer.Exclusion).</summary>
+    private static (int From, BlockReasons Reasons) Eligibility(MatchCandidate c, ActivityType type)
+    {
+        var fatigue = c.Fatigue;
+        if (!MatchScorer.Contains(c.ActivityTypes, type))
+        {
+            return (NeverEligible, BlockReasons.DoesNotDoActivity | (fatigue.CanBook ? BlockReasons.None : fatigue.Reasons));
+        }
+
+        return fatigue.CanBook ? (AlwaysEligible, BlockReasons.None)
+            : fatigue.NextFreeOn is { } freeOn ? (freeOn.DayNumber, fatigue.Reasons)
+            : (NeverEligible, fatigue.Reasons);
     }
 
     /// <summary>Ranks the pool for criteria of its activity type; the same ranking as <see cref="MatchScorer.Rank"/> of its candidates on its day.</summary>
@@ -120,28 +190,76 @@ internal sealed class MatchPool
         var eligibleCount = freeNow + CountAtMost(freeLaterFrom, neededBy);
         var maxRecent = maxRecentOfFirst[eligibleCount];
 
-        var wanted = criteria.ProductIds as int[] ?? [.. criteria.ProductIds];
+        // What the criteria ask, as the values each discrete factor can take (the scorer's own functions, so the same doubles).
+        var wanted = criteria.ProductIds;
+        Span<ulong> wantedBits = wanted.Count <= 16 ? stackalloc ulong[wanted.Count] : new ulong[wanted.Count];
+        Span<double> productValue = wanted.Count <= 16 ? stackalloc double[wanted.Count + 1] : new double[wanted.Count + 1];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            wantedBits[i] = productBits.TryGetValue(wanted[i], out var bit) ? 1UL << bit : 0;
+        }
+
+        for (var owned = 0; owned <= wanted.Count; owned++)
+        {
+            productValue[owned] = wanted.Count == 0 ? 1 : owned / (double)wanted.Count;
+        }
+
+        Span<double> sizeValue = stackalloc double[SizeBands];
+        for (var band = 0; band < SizeBands; band++)
+        {
+            sizeValue[band] = MatchScorer.SizeValue(criteria.SizeBand, (SizeBand)band);
+        }
+
+        Span<double> seniorityValue = stackalloc double[SeniorityTiers];
+        for (var tier = 0; tier < SeniorityTiers; tier++)
+        {
+            seniorityValue[tier] = MatchScorer.SeniorityFit(criteria.MinimumSeniority, (SeniorityTier)tier);
+        }
+
         var sector = criteria.SectorId;
         var region = criteria.RegionId;
-        var size = criteria.SizeBand;
-        var seniority = criteria.MinimumSeniority;
         var language = criteria.Language;
         var languageMask = language is null ? 0UL : LanguageMask(language);
+        double s0 = scale[0], s1 = scale[1], s2 = scale[2], s3 = scale[3], s4 = scale[4], s5 = scale[5], s6 = scale[6];
+        double s7 = scale[7], s8 = scale[8], s9 = scale[9], s10 = scale[10], s11 = scale[11], s12 = scale[12];
+
+        // Rotation's points by activities in the last 12 months (capped at the most-used eligible advocate's).
+        Span<double> rotationPoints = maxRecent < 1024 ? stackalloc double[maxRecent + 1] : new double[maxRecent + 1];
+        for (var recent = 0; recent <= maxRecent; recent++)
+        {
+            rotationPoints[recent] = MatchScorer.RotationValue(recent, maxRecent) * s12;
+        }
 
         var heap = new TopHeap(Math.Min(top, eligibleCount));
-        Span<double> v = stackalloc double[MatchWeights.FactorCount];
-        for (var r = 0; r < eligibleCount; r++)
+        var eligible = rows.AsSpan(0, eligibleCount);
+        for (var r = 0; r < eligible.Length; r++)
         {
-            ref readonly var row = ref rows[r];
-            row.Static.CopyTo(v);
-            v[(int)MatchFactor.Product] = wanted.Length == 0 ? 1 : OwnedCount(wanted, row.ProductIds) / (double)wanted.Length;
-            v[(int)MatchFactor.Sector] = sector is null || sector == row.SectorId ? 1 : 0;
-            v[(int)MatchFactor.Region] = region is null || region == row.RegionId ? 1 : 0;
-            v[(int)MatchFactor.Size] = MatchScorer.SizeValue(size, row.SizeBand);
-            v[(int)MatchFactor.Seniority] = MatchScorer.SeniorityFit(seniority, row.SeniorityTier);
-            v[(int)MatchFactor.Language] = language is null || Speaks(row, languageMask, language) ? 1 : 0;
-            v[(int)MatchFactor.Rotation] = MatchScorer.RotationValue(row.RecentActivities, maxRecent);
-            heap.Offer(MatchScorer.Total(v, scale), row.AdvocateId, row.Candidate);
+            ref readonly var row = ref eligible[r];
+            var owned = 0;
+            for (var i = 0; i < wantedBits.Length; i++)
+            {
+                if (wantedBits[i] != 0 ? (row.ProductBits & wantedBits[i]) != 0 : (row.ProductBits & OtherBit) != 0 && Owns(row, wanted[i]))
+                {
+                    owned++;
+                }
+            }
+
+            // The factors' points summed in factor order, exactly as MatchScorer.Total.
+            var total = 0.0;
+            total += productValue[owned] * s0;
+            total += (sector is null || sector == row.SectorId ? 1 : 0) * s1;
+            total += (region is null || region == row.RegionId ? 1 : 0) * s2;
+            total += ((uint)row.SizeBand < SizeBands ? sizeValue[(int)row.SizeBand] : MatchScorer.SizeValue(criteria.SizeBand, row.SizeBand)) * s3;
+            total += ((uint)row.SeniorityTier < SeniorityTiers ? seniorityValue[(int)row.SeniorityTier] : MatchScorer.SeniorityFit(criteria.MinimumSeniority, row.SeniorityTier)) * s4;
+            total += (language is null || Speaks(row, languageMask, language) ? 1 : 0) * s5;
+            total += row.ActivityType * s6;
+            total += row.Satisfaction * s7;
+            total += row.Tenure * s8;
+            total += row.Tier * s9;
+            total += row.Feedback * s10;
+            total += row.Headroom * s11;
+            total += rotationPoints[Math.Min(row.RecentActivities, maxRecent)];
+            heap.Offer(total, row.AdvocateId, row.Candidate);
         }
 
         var best = heap.SortedBestFirst();
@@ -182,19 +300,18 @@ internal sealed class MatchPool
         return low;
     }
 
-    /// <summary>As <see cref="MatchScorer.OwnedCount"/>: each product asked for that the advocate owns counts once.</summary>
-    private static int OwnedCount(int[] wanted, int[] owned)
+    /// <summary>For a product the pool has no bit for: does this advocate (one with products beyond the bits) own it.</summary>
+    private bool Owns(in Row row, int product)
     {
-        var count = 0;
-        foreach (var w in wanted)
+        foreach (var owned in candidates[row.Candidate].ProductIds)
         {
-            if (Array.IndexOf(owned, w) >= 0)
+            if (owned == product)
             {
-                count++;
+                return true;
             }
         }
 
-        return count;
+        return false;
     }
 
     private ulong LanguageMask(string language) =>
@@ -204,7 +321,7 @@ internal sealed class MatchPool
     private bool Speaks(in Row row, ulong mask, string language) =>
         mask != 0
             ? (row.Languages & mask) != 0
-            : (row.Languages & (1UL << OtherLanguages)) != 0 && MatchScorer.Speaks(candidates[row.Candidate].Languages, language);
+            : (row.Languages & OtherBit) != 0 && MatchScorer.Speaks(candidates[row.Candidate].Languages, language);
 
     private Row NewRow(int index)
     {
@@ -220,20 +337,30 @@ internal sealed class MatchPool
             SizeBand = c.SizeBand,
             SeniorityTier = c.SeniorityTier,
             RecentActivities = c.RecentActivities,
-            ProductIds = c.ProductIds as int[] ?? [.. c.ProductIds],
+            ActivityType = values[(int)MatchFactor.ActivityType],
+            Satisfaction = values[(int)MatchFactor.Satisfaction],
+            Tenure = values[(int)MatchFactor.Tenure],
+            Tier = values[(int)MatchFactor.SeniorityTier],
+            Feedback = values[(int)MatchFactor.Feedback],
+            Headroom = values[(int)MatchFactor.FatigueHeadroom],
         };
-        values.CopyTo(row.Static);
+        foreach (var product in c.ProductIds)
+        {
+            if (!productBits.TryGetValue(product, out var bit))
+            {
+                bit = productBits.Count < OtherBitIndex ? productBits[product] = productBits.Count : OtherBitIndex;
+            }
+
+            row.ProductBits |= 1UL << bit;
+        }
+
         var lookup = languageBits.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var language in c.Languages)
         {
             var primary = MatchScorer.Primary(language);
             if (!lookup.TryGetValue(primary, out var bit))
             {
-                bit = languageBits.Count < OtherLanguages ? languageBits.Count : OtherLanguages;
-                if (bit < OtherLanguages)
-                {
-                    lookup[primary] = bit;
-                }
+                bit = languageBits.Count < OtherBitIndex ? lookup[primary] = languageBits.Count : OtherBitIndex;
             }
 
             row.Languages |= 1UL << bit;
@@ -242,7 +369,7 @@ internal sealed class MatchPool
         return row;
     }
 
-    /// <summary>What a ranking reads of one candidate who may be ranked.</summary>
+    /// <summary>What a ranking reads of one candidate who may be ranked: kept small and in one array, read in order.</summary>
     private struct Row
     {
         public int Candidate;
@@ -252,19 +379,20 @@ internal sealed class MatchPool
         public SizeBand SizeBand;
         public SeniorityTier SeniorityTier;
         public int RecentActivities;
+
+        /// <summary>The products owned, a bit each (see productBits); <see cref="OtherBit"/> for any beyond the bits.</summary>
+        public ulong ProductBits;
+
+        /// <summary>The primary languages spoken, a bit each (see languageBits); <see cref="OtherBit"/> for any beyond the bits.</summary>
         public ulong Languages;
-        public int[] ProductIds;
 
-        /// <summary>Every factor's value, with those that do not depend on the criteria filled in.</summary>
-        public FactorValues Static;
-    }
-
-    [InlineArray(MatchWeights.FactorCount)]
-    private struct FactorValues
-    {
-        private double first;
-
-        public readonly void CopyTo(Span<double> destination) => ((ReadOnlySpan<double>)this).CopyTo(destination);
+        // The values of the factors that do not depend on the criteria.
+        public double ActivityType;
+        public double Satisfaction;
+        public double Tenure;
+        public double Tier;
+        public double Feedback;
+        public double Headroom;
     }
 
     /// <summary>The excluded candidates of one ranking, in the pool's order, each built when read.</summary>

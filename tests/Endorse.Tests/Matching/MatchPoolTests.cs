@@ -15,7 +15,8 @@ public class MatchPoolTests
 
     /// <summary>
     /// A varied pool: every activity-type mix, free / blocked until a day / blocked for good, few distinct values of each
-    /// factor (many equal scores, so ties must break alike), 80 languages (more than the pool's language bits) in mixed case.
+    /// factor (many equal scores, so ties must break alike), 80 languages and 85 products (more than the pool's bits), languages
+    /// in mixed case, and size bands and tiers the enums do not name.
     /// </summary>
     private static MatchCandidate[] RandomCandidates(int count, int seed)
     {
@@ -34,11 +35,11 @@ public class MatchPoolTests
                 Name = $"Advocate {id}",
                 AccountName = $"Account {id % 50}",
                 ActivityTypes = [.. ActivityTypes.All.Where(_ => random.Next(3) != 0)],
-                ProductIds = [.. Enumerable.Range(1, 5).Where(_ => random.Next(3) == 0)],
+                ProductIds = [.. Enumerable.Range(1, 5).Where(_ => random.Next(3) == 0), .. Enumerable.Range(0, random.Next(0, 2)).Select(_ => random.Next(100, 180))],
                 SectorId = random.Next(4) == 0 ? null : random.Next(1, 4),
                 RegionId = random.Next(4) == 0 ? null : random.Next(1, 3),
-                SizeBand = (SizeBand)random.Next(0, 5),
-                SeniorityTier = (SeniorityTier)random.Next(0, 6),
+                SizeBand = (SizeBand)random.Next(0, 6), // 5: a value the enum does not name
+                SeniorityTier = (SeniorityTier)random.Next(-1, 7),
                 Languages = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => languages[random.Next(languages.Length)])],
                 SatisfactionKind = (SatisfactionKind)random.Next(0, 3),
                 SatisfactionScore = random.Next(3) == 0 ? null : random.Next(-2, 3) * 50,
@@ -69,7 +70,7 @@ public class MatchPoolTests
         {
             yield return new MatchCriteria(ActivityTypes.All[random.Next(ActivityTypes.All.Count)])
             {
-                ProductIds = random.Next(3) switch { 0 => [], 1 => [random.Next(1, 7)], _ => [random.Next(1, 4), random.Next(1, 7), 2] },
+                ProductIds = random.Next(4) switch { 0 => [], 1 => [random.Next(1, 7)], 2 => [random.Next(100, 181)], _ => [random.Next(1, 4), random.Next(1, 7), 2, random.Next(100, 181)] },
                 SectorId = random.Next(2) == 0 ? null : random.Next(1, 5),
                 RegionId = random.Next(2) == 0 ? null : random.Next(1, 3),
                 SizeBand = (SizeBand)random.Next(0, 5),
@@ -109,6 +110,36 @@ public class MatchPoolTests
         }
 
         Assert.Equal(120, compared);
+    }
+
+    [Fact]
+    public void A_pool_with_replaced_candidates_ranks_like_one_built_afresh()
+    {
+        var candidates = RandomCandidates(2000, seed: 5);
+        var others = RandomCandidates(2000, seed: 6);
+        var random = new Random(8);
+        var positions = Enumerable.Range(0, 60).Select(_ => random.Next(candidates.Length)).Distinct().ToList();
+        var replacements = positions.Select(i => (i, others[i] with { AdvocateId = candidates[i].AdvocateId })).ToList();
+        var changed = (MatchCandidate[])candidates.Clone();
+        foreach (var (i, c) in replacements)
+        {
+            changed[i] = c;
+        }
+
+        foreach (var type in ActivityTypes.All)
+        {
+            var patched = MatchPool.Build(type, Today, candidates).With(replacements);
+            var fresh = MatchPool.Build(type, Today, changed);
+            foreach (var criteria in RandomCriteria(10, seed: (int)type).Select(c => c with { ActivityType = type }))
+            {
+                Assert.Equal(Shape(fresh.Rank(criteria, MatchWeights.Default, 40)), Shape(patched.Rank(criteria, MatchWeights.Default, 40)));
+            }
+        }
+
+        var pool = MatchPool.Build(ActivityType.ReferenceCall, Today, candidates);
+        Assert.Equal(17, pool.IndexOf(candidates[17].AdvocateId));
+        Assert.Equal(-1, pool.IndexOf(1));
+        Assert.Throws<ArgumentException>(() => pool.With([(0, candidates[1])]));
     }
 
     [Fact]
