@@ -114,7 +114,13 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     }
 
     /// <summary>Brings the index up to date now (tests and write paths that need read-your-writes).</summary>
-    public async Task RefreshAsync(CancellationToken ct = default)
+    public Task RefreshAsync(CancellationToken ct = default) => RefreshAsync(detectChanges: true, ct);
+
+    /// <param name="detectChanges">
+    /// Also look for rows changed since the last load (scans of the advocates, contacts and accounts); without it only
+    /// the advocates passed to <see cref="Invalidate"/>, their accounts and new activities are reloaded, by key.
+    /// </param>
+    private async Task RefreshAsync(bool detectChanges, CancellationToken ct)
     {
         if (state is null)
         {
@@ -125,7 +131,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         await gate.WaitAsync(ct);
         try
         {
-            await RefreshLockedAsync(ct);
+            await RefreshLockedAsync(detectChanges, ct);
         }
         finally
         {
@@ -159,8 +165,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
 
         if (refreshRequested)
         {
-            // A write path asked: read-your-writes, so refresh before ranking.
-            await RefreshAsync(ct);
+            // A write path asked: read-your-writes, so reload what it named before ranking (by key: cheap).
+            await RefreshAsync(detectChanges: false, ct);
             return state ?? current;
         }
 
@@ -172,7 +178,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             {
                 try
                 {
-                    await RefreshLockedAsync(CancellationToken.None);
+                    await RefreshLockedAsync(detectChanges: true, CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
                 {
@@ -230,7 +236,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         return s;
     }
 
-    private async Task RefreshLockedAsync(CancellationToken ct)
+    private async Task RefreshLockedAsync(bool detectChanges, CancellationToken ct)
     {
         var s = state;
         if (s is null)
@@ -260,19 +266,40 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         var changedAdvocates = new HashSet<int>(dirty);
         var changedAccounts = new HashSet<int>();
 
-        // Advocates and their contacts.
-        var advStamp = s.AdvocateStamp;
-        var changedIds = await db.Advocates.AsNoTracking().Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > s.ContactStamp).Select(a => a.Id).ToListAsync(ct);
-        changedAdvocates.UnionWith(changedIds);
-        s.ContactStamp = Max(s.ContactStamp, await db.Advocates.AsNoTracking().Select(a => a.Contact!.UpdatedAt).OrderByDescending(u => u).FirstOrDefaultAsync(ct));
-
-        // Accounts.
-        var accStamp = s.AccountStamp;
-        await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
+        if (detectChanges)
         {
-            s.Accounts[acc.Facts.AccountId] = acc.Facts;
-            s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
-            changedAccounts.Add(acc.Facts.AccountId);
+            // Advocates and their contacts (one scan; the contacts' stamp comes from the rows it finds).
+            var advStamp = s.AdvocateStamp;
+            var contactStamp = s.ContactStamp;
+            var changedRows = await db.Advocates.AsNoTracking()
+                .Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > contactStamp)
+                .Select(a => new { a.Id, Contact = a.Contact!.UpdatedAt })
+                .ToListAsync(ct);
+            foreach (var row in changedRows)
+            {
+                changedAdvocates.Add(row.Id);
+                s.ContactStamp = Max(s.ContactStamp, row.Contact);
+            }
+
+            // Accounts.
+            var accStamp = s.AccountStamp;
+            await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
+                changedAccounts.Add(acc.Facts.AccountId);
+            }
+        }
+        else if (dirty.Length > 0)
+        {
+            // The accounts of the advocates named (a write path may have changed the account).
+            var dirtyIds = dirty.ToList();
+            var accountIds = await db.Advocates.AsNoTracking().Where(a => dirtyIds.Contains(a.Id)).Select(a => a.AccountId).Distinct().ToListAsync(ct);
+            await foreach (var acc in MatchQueries.Accounts(db, a => accountIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                changedAccounts.Add(acc.Facts.AccountId);
+            }
         }
 
         // New activities.
@@ -420,6 +447,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     {
         private readonly Lock cacheLock = new();
         private readonly Dictionary<ActivityType, MatchPool> cache = [];
+        private readonly Dictionary<ActivityType, HashSet<int>> stale = [];
 
         public FatiguePolicy Policy { get; } = policy;
         public MatchWeights Weights { get; set; } = weights;
@@ -471,7 +499,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         {
             lock (cacheLock)
             {
-                if (cache.TryGetValue(type, out pool) && pool.Day == today)
+                if (cache.TryGetValue(type, out pool) && pool.Day == today && !stale.ContainsKey(type))
                 {
                     return true;
                 }
@@ -481,12 +509,21 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             return false;
         }
 
+        /// <summary>The pool of a type for today: cached, brought up to date with the changes noted by <see cref="Patch"/>, or built.</summary>
         public MatchPool Pool(ActivityType type, DateOnly today)
         {
             lock (cacheLock)
             {
                 if (cache.TryGetValue(type, out var cached) && cached.Day == today)
                 {
+                    if (stale.Remove(type, out var changed))
+                    {
+                        cached = SameAdvocates(cached, changed) is { } positions
+                            ? cached.With([.. positions.Select(p => (p.Index, Build(Advocates[p.AdvocateId], type, today)))])
+                            : Rebuild(cached, changed);
+                        cache[type] = cached;
+                    }
+
                     return cached;
                 }
 
@@ -500,37 +537,84 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
 
                 var pool = MatchPool.Build(type, today, candidates);
                 cache[type] = pool;
+                stale.Remove(type);
                 return pool;
             }
         }
 
-        /// <summary>Rebuilds the cached candidates of changed advocates and of every advocate at a changed account.</summary>
+        /// <summary>
+        /// Notes the changed advocates, and every advocate at a changed account, in each cached pool; a pool is brought up
+        /// to date when next ranked, so a write costs the rankings of the activity types asked for, not all of them.
+        /// </summary>
         public void Patch(HashSet<int> advocates, HashSet<int> accounts)
         {
-            lock (cacheLock)
+            var changed = new HashSet<int>(advocates);
+            if (accounts.Count > 0)
             {
-                foreach (var (type, old) in cache.ToList())
+                foreach (var a in Advocates.Values)
                 {
-                    var ids = Advocates.Keys.ToArray();
-                    Array.Sort(ids);
-                    var byId = new Dictionary<int, MatchCandidate>(old.Candidates.Count);
-                    foreach (var c in old.Candidates)
+                    if (accounts.Contains(a.AccountId))
                     {
-                        byId[c.AdvocateId] = c;
+                        changed.Add(a.AdvocateId);
                     }
-
-                    var candidates = new MatchCandidate[ids.Length];
-                    for (var i = 0; i < ids.Length; i++)
-                    {
-                        var a = Advocates[ids[i]];
-                        candidates[i] = !advocates.Contains(a.AdvocateId) && !accounts.Contains(a.AccountId) && byId.TryGetValue(a.AdvocateId, out var c)
-                            ? c
-                            : Build(a, type, old.Day);
-                    }
-
-                    cache[type] = MatchPool.Build(type, old.Day, candidates);
                 }
             }
+
+            lock (cacheLock)
+            {
+                foreach (var type in cache.Keys)
+                {
+                    if (stale.TryGetValue(type, out var pending))
+                    {
+                        pending.UnionWith(changed);
+                    }
+                    else
+                    {
+                        stale[type] = [.. changed];
+                    }
+                }
+            }
+        }
+
+        /// <summary>Where the changed advocates are in the pool, when the pool holds the same advocates as the index (none enrolled or removed).</summary>
+        private List<(int Index, int AdvocateId)>? SameAdvocates(MatchPool pool, HashSet<int> changed)
+        {
+            if (pool.Candidates.Count != Advocates.Count)
+            {
+                return null;
+            }
+
+            var positions = new List<(int Index, int AdvocateId)>(changed.Count);
+            foreach (var id in changed)
+            {
+                var index = pool.IndexOf(id);
+                if ((index >= 0) != Advocates.ContainsKey(id))
+                {
+                    return null;
+                }
+
+                if (index >= 0)
+                {
+                    positions.Add((index, id));
+                }
+            }
+
+            return positions;
+        }
+
+        private MatchPool Rebuild(MatchPool old, HashSet<int> changed)
+        {
+            var ids = Advocates.Keys.ToArray();
+            Array.Sort(ids);
+            var candidates = new MatchCandidate[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var a = Advocates[ids[i]];
+                var index = changed.Contains(a.AdvocateId) ? -1 : old.IndexOf(a.AdvocateId);
+                candidates[i] = index >= 0 ? old.Candidates[index] : Build(a, old.ActivityType, old.Day);
+            }
+
+            return MatchPool.Build(old.ActivityType, old.Day, candidates);
         }
 
         public List<AdvocateLoad> Loads(DateOnly today)

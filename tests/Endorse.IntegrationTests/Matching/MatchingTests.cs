@@ -156,6 +156,18 @@ public class MatchingTests
         index.Invalidate(seed.Alice);
         var again = await index.RankAsync(criteria, 10);
         Assert.Equal(seed.Alice, again.Results[0].Candidate.AdvocateId);
+
+        // A write path that changes the advocate's account (an escalation opened) is seen by the next ranking too.
+        await app.WithDbAsync(async db =>
+        {
+            var account = await db.Accounts.FindAsync(seed.AliceAccount);
+            account!.OpenEscalations = 1;
+            return await db.SaveChangesAsync();
+        });
+        index.Invalidate(seed.Alice);
+        var escalated = await index.RankAsync(criteria, 10);
+        Assert.DoesNotContain(escalated.Results, r => r.Candidate.AdvocateId == seed.Alice);
+        Assert.Contains(escalated.Excluded, e => e.Candidate.AdvocateId == seed.Alice && e.Reasons == Fatigue.BlockReasons.OpenEscalation);
     }
 
     private static string[] Shape(MatchRanking ranking) =>
