@@ -10,8 +10,8 @@ namespace Endorse.Matching;
 /// <summary>
 /// An in-memory index for matching (a singleton): compact facts per advocate and account, and the counting
 /// activities (booked or completed) of the look-back window per advocate and per account, loaded once with streaming
-/// no-tracking projections. Candidates are built per activity type and day and cached, so a ranking is one pass of
-/// <see cref="MatchScorer.Rank"/> over ready candidates. Refreshed incrementally: rows changed since the last load
+/// no-tracking projections. Candidates are built per activity type and day and cached as a <see cref="MatchPool"/>, so a
+/// ranking scores only the candidates who may be eligible, with no database round-trip. Refreshed incrementally: rows changed since the last load
 /// (UpdatedAt of advocates, contacts and accounts; activities above the highest id seen) at most once per
 /// <see cref="RefreshInterval"/>, and at once for advocates a write path passed to <see cref="Invalidate"/>.
 /// </summary>
@@ -51,15 +51,16 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
 
     public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(criteria);
         var current = await CurrentAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (!current.TryCached(criteria.ActivityType, today, out var candidates))
+        if (!current.TryCached(criteria.ActivityType, today, out var pool))
         {
             await gate.WaitAsync(ct);
             try
             {
                 current = state ?? current;
-                candidates = current.Candidates(criteria.ActivityType, today);
+                pool = current.Pool(criteria.ActivityType, today);
             }
             finally
             {
@@ -67,7 +68,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             }
         }
 
-        return MatchScorer.Rank(criteria, candidates, current.Weights, today, top);
+        return pool.Rank(criteria, current.Weights, top);
     }
 
     /// <summary>Activities per advocate in the look-back window up to today (for the program's load spread).</summary>
@@ -86,15 +87,25 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    /// <summary>Advocate and account names by advocate id.</summary>
-    public async Task<IReadOnlyDictionary<int, (string? Name, string? AccountName)>> NamesAsync(CancellationToken ct = default)
+    /// <summary>Advocate and account names of the advocates asked for (unknown ids are left out).</summary>
+    public async Task<IReadOnlyDictionary<int, (string? Name, string? AccountName)>> NamesAsync(IEnumerable<int> advocateIds, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(advocateIds);
         var current = await CurrentAsync(ct);
         await gate.WaitAsync(ct);
         try
         {
             var s = state ?? current;
-            return s.Advocates.Values.ToDictionary(a => a.AdvocateId, a => (a.Name, s.Accounts.GetValueOrDefault(a.AccountId)?.Name));
+            var names = new Dictionary<int, (string? Name, string? AccountName)>();
+            foreach (var id in advocateIds)
+            {
+                if (s.Advocates.TryGetValue(id, out var a))
+                {
+                    names[id] = (a.Name, s.Accounts.GetValueOrDefault(a.AccountId)?.Name);
+                }
+            }
+
+            return names;
         }
         finally
         {
@@ -103,7 +114,13 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     }
 
     /// <summary>Brings the index up to date now (tests and write paths that need read-your-writes).</summary>
-    public async Task RefreshAsync(CancellationToken ct = default)
+    public Task RefreshAsync(CancellationToken ct = default) => RefreshAsync(detectChanges: true, ct);
+
+    /// <param name="detectChanges">
+    /// Also look for rows changed since the last load (scans of the advocates, contacts and accounts); without it only
+    /// the advocates passed to <see cref="Invalidate"/>, their accounts and new activities are reloaded, by key.
+    /// </param>
+    private async Task RefreshAsync(bool detectChanges, CancellationToken ct)
     {
         if (state is null)
         {
@@ -114,7 +131,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         await gate.WaitAsync(ct);
         try
         {
-            await RefreshLockedAsync(ct);
+            await RefreshLockedAsync(detectChanges, ct);
         }
         finally
         {
@@ -148,8 +165,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
 
         if (refreshRequested)
         {
-            // A write path asked: read-your-writes, so refresh before ranking.
-            await RefreshAsync(ct);
+            // A write path asked: read-your-writes, so reload what it named before ranking (by key: cheap).
+            await RefreshAsync(detectChanges: false, ct);
             return state ?? current;
         }
 
@@ -161,7 +178,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             {
                 try
                 {
-                    await RefreshLockedAsync(CancellationToken.None);
+                    await RefreshLockedAsync(detectChanges: true, CancellationToken.None);
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
                 {
@@ -219,7 +236,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         return s;
     }
 
-    private async Task RefreshLockedAsync(CancellationToken ct)
+    private async Task RefreshLockedAsync(bool detectChanges, CancellationToken ct)
     {
         var s = state;
         if (s is null)
@@ -249,19 +266,40 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         var changedAdvocates = new HashSet<int>(dirty);
         var changedAccounts = new HashSet<int>();
 
-        // Advocates and their contacts.
-        var advStamp = s.AdvocateStamp;
-        var changedIds = await db.Advocates.AsNoTracking().Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > s.ContactStamp).Select(a => a.Id).ToListAsync(ct);
-        changedAdvocates.UnionWith(changedIds);
-        s.ContactStamp = Max(s.ContactStamp, await db.Advocates.AsNoTracking().Select(a => a.Contact!.UpdatedAt).OrderByDescending(u => u).FirstOrDefaultAsync(ct));
-
-        // Accounts.
-        var accStamp = s.AccountStamp;
-        await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
+        if (detectChanges)
         {
-            s.Accounts[acc.Facts.AccountId] = acc.Facts;
-            s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
-            changedAccounts.Add(acc.Facts.AccountId);
+            // Advocates and their contacts (one scan; the contacts' stamp comes from the rows it finds).
+            var advStamp = s.AdvocateStamp;
+            var contactStamp = s.ContactStamp;
+            var changedRows = await db.Advocates.AsNoTracking()
+                .Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > contactStamp)
+                .Select(a => new { a.Id, Contact = a.Contact!.UpdatedAt })
+                .ToListAsync(ct);
+            foreach (var row in changedRows)
+            {
+                changedAdvocates.Add(row.Id);
+                s.ContactStamp = Max(s.ContactStamp, row.Contact);
+            }
+
+            // Accounts.
+            var accStamp = s.AccountStamp;
+            await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
+                changedAccounts.Add(acc.Facts.AccountId);
+            }
+        }
+        else if (dirty.Length > 0)
+        {
+            // The accounts of the advocates named (a write path may have changed the account).
+            var dirtyIds = dirty.ToList();
+            var accountIds = await db.Advocates.AsNoTracking().Where(a => dirtyIds.Contains(a.Id)).Select(a => a.AccountId).Distinct().ToListAsync(ct);
+            await foreach (var acc in MatchQueries.Accounts(db, a => accountIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                changedAccounts.Add(acc.Facts.AccountId);
+            }
         }
 
         // New activities.
@@ -408,7 +446,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     private sealed class State(FatiguePolicy policy, MatchWeights weights, DateOnly from)
     {
         private readonly Lock cacheLock = new();
-        private readonly Dictionary<ActivityType, (DateOnly Day, MatchCandidate[] Candidates)> cache = [];
+        private readonly Dictionary<ActivityType, MatchPool> cache = [];
+        private readonly Dictionary<ActivityType, HashSet<int>> stale = [];
 
         public FatiguePolicy Policy { get; } = policy;
         public MatchWeights Weights { get; set; } = weights;
@@ -456,28 +495,36 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             _ = list;
         }
 
-        public bool TryCached(ActivityType type, DateOnly today, out MatchCandidate[] candidates)
+        public bool TryCached(ActivityType type, DateOnly today, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MatchPool? pool)
         {
             lock (cacheLock)
             {
-                if (cache.TryGetValue(type, out var entry) && entry.Day == today)
+                if (cache.TryGetValue(type, out pool) && pool.Day == today && !stale.ContainsKey(type))
                 {
-                    candidates = entry.Candidates;
                     return true;
                 }
             }
 
-            candidates = [];
+            pool = null;
             return false;
         }
 
-        public MatchCandidate[] Candidates(ActivityType type, DateOnly today)
+        /// <summary>The pool of a type for today: cached, brought up to date with the changes noted by <see cref="Patch"/>, or built.</summary>
+        public MatchPool Pool(ActivityType type, DateOnly today)
         {
             lock (cacheLock)
             {
-                if (cache.TryGetValue(type, out var entry) && entry.Day == today)
+                if (cache.TryGetValue(type, out var cached) && cached.Day == today)
                 {
-                    return entry.Candidates;
+                    if (stale.Remove(type, out var changed))
+                    {
+                        cached = SameAdvocates(cached, changed) is { } positions
+                            ? cached.With([.. positions.Select(p => (p.Index, Build(Advocates[p.AdvocateId], type, today)))])
+                            : Rebuild(cached, changed);
+                        cache[type] = cached;
+                    }
+
+                    return cached;
                 }
 
                 var ids = Advocates.Keys.ToArray();
@@ -488,39 +535,86 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
                     candidates[i] = Build(Advocates[ids[i]], type, today);
                 }
 
-                cache[type] = (today, candidates);
-                return candidates;
+                var pool = MatchPool.Build(type, today, candidates);
+                cache[type] = pool;
+                stale.Remove(type);
+                return pool;
             }
         }
 
-        /// <summary>Rebuilds the cached candidates of changed advocates and of every advocate at a changed account.</summary>
+        /// <summary>
+        /// Notes the changed advocates, and every advocate at a changed account, in each cached pool; a pool is brought up
+        /// to date when next ranked, so a write costs the rankings of the activity types asked for, not all of them.
+        /// </summary>
         public void Patch(HashSet<int> advocates, HashSet<int> accounts)
         {
-            lock (cacheLock)
+            var changed = new HashSet<int>(advocates);
+            if (accounts.Count > 0)
             {
-                foreach (var type in cache.Keys.ToList())
+                foreach (var a in Advocates.Values)
                 {
-                    var (day, old) = cache[type];
-                    var ids = Advocates.Keys.ToArray();
-                    Array.Sort(ids);
-                    var byId = new Dictionary<int, MatchCandidate>(old.Length);
-                    foreach (var c in old)
+                    if (accounts.Contains(a.AccountId))
                     {
-                        byId[c.AdvocateId] = c;
+                        changed.Add(a.AdvocateId);
                     }
-
-                    var candidates = new MatchCandidate[ids.Length];
-                    for (var i = 0; i < ids.Length; i++)
-                    {
-                        var a = Advocates[ids[i]];
-                        candidates[i] = !advocates.Contains(a.AdvocateId) && !accounts.Contains(a.AccountId) && byId.TryGetValue(a.AdvocateId, out var c)
-                            ? c
-                            : Build(a, type, day);
-                    }
-
-                    cache[type] = (day, candidates);
                 }
             }
+
+            lock (cacheLock)
+            {
+                foreach (var type in cache.Keys)
+                {
+                    if (stale.TryGetValue(type, out var pending))
+                    {
+                        pending.UnionWith(changed);
+                    }
+                    else
+                    {
+                        stale[type] = [.. changed];
+                    }
+                }
+            }
+        }
+
+        /// <summary>Where the changed advocates are in the pool, when the pool holds the same advocates as the index (none enrolled or removed).</summary>
+        private List<(int Index, int AdvocateId)>? SameAdvocates(MatchPool pool, HashSet<int> changed)
+        {
+            if (pool.Candidates.Count != Advocates.Count)
+            {
+                return null;
+            }
+
+            var positions = new List<(int Index, int AdvocateId)>(changed.Count);
+            foreach (var id in changed)
+            {
+                var index = pool.IndexOf(id);
+                if ((index >= 0) != Advocates.ContainsKey(id))
+                {
+                    return null;
+                }
+
+                if (index >= 0)
+                {
+                    positions.Add((index, id));
+                }
+            }
+
+            return positions;
+        }
+
+        private MatchPool Rebuild(MatchPool old, HashSet<int> changed)
+        {
+            var ids = Advocates.Keys.ToArray();
+            Array.Sort(ids);
+            var candidates = new MatchCandidate[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var a = Advocates[ids[i]];
+                var index = changed.Contains(a.AdvocateId) ? -1 : old.IndexOf(a.AdvocateId);
+                candidates[i] = index >= 0 ? old.Candidates[index] : Build(a, old.ActivityType, old.Day);
+            }
+
+            return MatchPool.Build(old.ActivityType, old.Day, candidates);
         }
 
         public List<AdvocateLoad> Loads(DateOnly today)

@@ -34,10 +34,85 @@ public readonly record struct MatchExclusion(MatchCandidate Candidate, BlockReas
 
         return sentences;
     }
+
+    /// <summary>A short label for one reason, for counts by reason ("Resting: 1,204").</summary>
+    public static string Label(BlockReasons reason) => reason switch
+    {
+        BlockReasons.DoNotContact => "Do-not-contact",
+        BlockReasons.Retired => "Retired",
+        BlockReasons.NotYetActive => "Still a candidate",
+        BlockReasons.Resting => "Resting",
+        BlockReasons.AdvocateCapReached => "Advocate cap reached",
+        BlockReasons.AccountCapReached => "Account cap reached",
+        BlockReasons.CoolDown => "In cool-down",
+        BlockReasons.PreferenceCapReached => "Own quarterly limit reached",
+        BlockReasons.Blackout => "In a blackout",
+        BlockReasons.OpenEscalation => "Open escalation",
+        BlockReasons.LowSatisfaction => "Low satisfaction",
+        BlockReasons.RenewalSoon => "Renewal soon",
+        BlockReasons.NoPublicity => "No-publicity policy",
+        BlockReasons.PermissionForbidsActivity => "Permission does not allow it",
+        BlockReasons.DoesNotDoActivity => "Does not do this activity",
+        _ => reason.ToString(),
+    };
 }
+
+/// <summary>How many excluded advocates a reason applies to.</summary>
+public readonly record struct ReasonCount(BlockReasons Reason, int Count);
 
 /// <summary>
 /// The ranking for one request: the best <c>top</c> eligible advocates, how many were eligible in all, and every
-/// excluded advocate (in the order given).
+/// excluded advocate (in the order given). <see cref="Excluded"/> may be a view that builds each exclusion as it is
+/// read, so read the page shown rather than all of them.
 /// </summary>
-public sealed record MatchRanking(IReadOnlyList<MatchResult> Results, int EligibleCount, IReadOnlyList<MatchExclusion> Excluded);
+public sealed record MatchRanking(IReadOnlyList<MatchResult> Results, int EligibleCount, IReadOnlyList<MatchExclusion> Excluded)
+{
+    /// <summary>Excluded advocates by reason, most first (one with two reasons counts under both).</summary>
+    public IReadOnlyList<ReasonCount> ExcludedByReason { get; init; } = [];
+}
+
+/// <summary>Counts exclusions by reason.</summary>
+internal sealed class ExclusionTally
+{
+    private const int Bits = 15; // BlockReasons up to DoesNotDoActivity
+    private readonly int[] counts = new int[Bits];
+
+    public void Add(BlockReasons reasons)
+    {
+        var bits = (uint)reasons;
+        while (bits != 0)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (bit < Bits)
+            {
+                counts[bit]++;
+            }
+
+            bits &= bits - 1;
+        }
+    }
+
+    public void Add(ExclusionTally other)
+    {
+        for (var i = 0; i < Bits; i++)
+        {
+            counts[i] += other.counts[i];
+        }
+    }
+
+    /// <summary>The reasons that occur, most first, then in the order of <see cref="BlockReasons"/>.</summary>
+    public List<ReasonCount> ToList()
+    {
+        var list = new List<ReasonCount>();
+        for (var i = 0; i < Bits; i++)
+        {
+            if (counts[i] > 0)
+            {
+                list.Add(new ReasonCount((BlockReasons)(1 << i), counts[i]));
+            }
+        }
+
+        list.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Reason.CompareTo(b.Reason));
+        return list;
+    }
+}

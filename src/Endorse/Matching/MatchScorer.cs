@@ -8,9 +8,9 @@ using Endorse.Fatigue;
 namespace Endorse.Matching;
 
 /// <summary>
-/// Ranks advocates for a request by an explainable score. O(n) in the candidates with no allocation per eligible
-/// candidate: scores are computed into a stack buffer, the best <c>top</c> kept in a bounded heap, and the
-/// explanations written only for those returned.
+/// Ranks advocates for a request by an explainable score. This is the straightforward ranking of a list of candidates
+/// (the naive matcher's and the rules' reference); <see cref="MatchPool"/> ranks the match index's candidates with the
+/// same values, sums and order, laid out so a ranking touches only the advocates who can be eligible.
 /// </summary>
 public static class MatchScorer
 {
@@ -21,29 +21,13 @@ public static class MatchScorer
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentNullException.ThrowIfNull(weights);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        var validation = weights.Validate();
-        if (!validation.IsValid)
-        {
-            throw new ArgumentException(string.Join(" ", validation.ToDictionary().SelectMany(e => e.Value)), nameof(weights));
-        }
-
         Span<double> scale = stackalloc double[MatchWeights.FactorCount];
-        var sum = 0.0;
-        for (var f = 0; f < MatchWeights.FactorCount; f++)
-        {
-            scale[f] = weights.Of((MatchFactor)f);
-            sum += scale[f];
-        }
-
-        for (var f = 0; f < MatchWeights.FactorCount; f++)
-        {
-            scale[f] = scale[f] * 100 / sum;
-        }
+        Scale(weights, scale);
 
         // Pass 1: eligibility, exclusions and the pool's most-used advocate (for rotation).
         var excluded = new List<MatchExclusion>();
+        var tally = new ExclusionTally();
         var eligible = ArrayPool<int>.Shared.Rent(Math.Max(1, candidates.Count));
         try
         {
@@ -56,6 +40,7 @@ public static class MatchScorer
                 if (reasons != BlockReasons.None)
                 {
                     excluded.Add(new MatchExclusion(candidate, reasons, criteria.ActivityType));
+                    tally.Add(reasons);
                     continue;
                 }
 
@@ -77,12 +62,10 @@ public static class MatchScorer
             var results = new MatchResult[best.Length];
             for (var r = 0; r < best.Length; r++)
             {
-                var candidate = candidates[best[r].Index];
-                Values(criteria, candidate, today, maxRecent, values);
-                results[r] = new MatchResult(r + 1, candidate, best[r].Score, Explain(criteria, candidate, today, maxRecent, values, scale));
+                results[r] = Result(r + 1, criteria, candidates[best[r].Index], best[r].Score, today, maxRecent, scale);
             }
 
-            return new MatchRanking(results, eligibleCount, excluded);
+            return new MatchRanking(results, eligibleCount, excluded) { ExcludedByReason = tally.ToList() };
         }
         finally
         {
@@ -93,6 +76,8 @@ public static class MatchScorer
     /// <summary>Why a candidate is left out (none when eligible).</summary>
     public static BlockReasons Exclusion(MatchCriteria criteria, MatchCandidate candidate)
     {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(candidate);
         var reasons = BlockReasons.None;
         if (!Contains(candidate.ActivityTypes, criteria.ActivityType))
         {
@@ -112,7 +97,32 @@ public static class MatchScorer
         return reasons;
     }
 
-    private static double Total(ReadOnlySpan<double> values, ReadOnlySpan<double> scale)
+    /// <summary>Each factor's share of 100 points (its weight over the sum of weights); throws when the weights are invalid.</summary>
+    internal static void Scale(MatchWeights weights, Span<double> scale)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var sum = 0.0;
+        var valid = true;
+        for (var f = 0; f < MatchWeights.FactorCount; f++)
+        {
+            scale[f] = weights.Of((MatchFactor)f);
+            valid &= double.IsFinite(scale[f]) && scale[f] >= 0;
+            sum += scale[f];
+        }
+
+        if (!valid || !(sum > 0))
+        {
+            throw new ArgumentException(string.Join(" ", weights.Validate().ToDictionary().SelectMany(e => e.Value)), nameof(weights));
+        }
+
+        for (var f = 0; f < MatchWeights.FactorCount; f++)
+        {
+            scale[f] = scale[f] * 100 / sum;
+        }
+    }
+
+    /// <summary>The score: the factors' points summed in factor order (both rankings sum alike, so ties break alike).</summary>
+    internal static double Total(ReadOnlySpan<double> values, ReadOnlySpan<double> scale)
     {
         var total = 0.0;
         for (var f = 0; f < values.Length; f++)
@@ -123,23 +133,43 @@ public static class MatchScorer
         return total;
     }
 
+    /// <summary>A ranked advocate with the factor-by-factor explanation (built only for the results returned).</summary>
+    internal static MatchResult Result(int rank, MatchCriteria criteria, MatchCandidate candidate, double score, DateOnly today, int maxRecent, ReadOnlySpan<double> scale)
+    {
+        Span<double> values = stackalloc double[MatchWeights.FactorCount];
+        Values(criteria, candidate, today, maxRecent, values);
+        return new MatchResult(rank, candidate, score, Explain(criteria, candidate, today, maxRecent, values, scale));
+    }
+
     /// <summary>Each factor's value 0..1, by <see cref="MatchFactor"/> index.</summary>
     private static void Values(MatchCriteria criteria, MatchCandidate c, DateOnly today, int maxRecent, Span<double> v)
     {
-        v[(int)MatchFactor.Product] = criteria.ProductIds.Count == 0 ? 1 : OwnedCount(criteria.ProductIds, c.ProductIds) / (double)criteria.ProductIds.Count;
+        v[(int)MatchFactor.Product] = ProductValue(criteria.ProductIds, c.ProductIds);
         v[(int)MatchFactor.Sector] = criteria.SectorId is null || criteria.SectorId == c.SectorId ? 1 : 0;
         v[(int)MatchFactor.Region] = criteria.RegionId is null || criteria.RegionId == c.RegionId ? 1 : 0;
         v[(int)MatchFactor.Size] = SizeValue(criteria.SizeBand, c.SizeBand);
         v[(int)MatchFactor.Seniority] = SeniorityFit(criteria.MinimumSeniority, c.SeniorityTier);
         v[(int)MatchFactor.Language] = criteria.Language is null || Speaks(c.Languages, criteria.Language) ? 1 : 0;
+        StaticValues(c, today, v);
+        v[(int)MatchFactor.Rotation] = RotationValue(c.RecentActivities, maxRecent);
+    }
+
+    /// <summary>The factors that do not depend on the criteria or on the rest of the pool (activity type, readiness, headroom).</summary>
+    internal static void StaticValues(MatchCandidate c, DateOnly today, Span<double> v)
+    {
         v[(int)MatchFactor.ActivityType] = 1;
         v[(int)MatchFactor.Satisfaction] = SatisfactionValue(c.SatisfactionKind, c.SatisfactionScore);
         v[(int)MatchFactor.Tenure] = c.CustomerSince is { } since ? Math.Clamp(Years(since, today) / FullTenureYears, 0, 1) : 0;
         v[(int)MatchFactor.SeniorityTier] = (int)c.SeniorityTier / (double)(int)SeniorityTier.CLevel;
         v[(int)MatchFactor.Feedback] = c.FeedbackAverage is { } avg && c.FeedbackCount > 0 ? Math.Clamp((avg - 1) / 4, 0, 1) : 0.5;
         v[(int)MatchFactor.FatigueHeadroom] = c.Fatigue.CanBook ? c.Fatigue.Headroom.Ratio : 0;
-        v[(int)MatchFactor.Rotation] = maxRecent == 0 ? 1 : 1 - (Math.Min(c.RecentActivities, maxRecent) / (double)maxRecent);
     }
+
+    internal static double ProductValue(IReadOnlyList<int> wanted, IReadOnlyList<int> owned) =>
+        wanted.Count == 0 ? 1 : OwnedCount(wanted, owned) / (double)wanted.Count;
+
+    internal static double RotationValue(int recent, int maxRecent) =>
+        maxRecent == 0 ? 1 : 1 - (Math.Min(recent, maxRecent) / (double)maxRecent);
 
     private static ScoreFactor[] Explain(MatchCriteria criteria, MatchCandidate c, DateOnly today, int maxRecent, ReadOnlySpan<double> v, ReadOnlySpan<double> scale)
     {
@@ -216,14 +246,14 @@ public static class MatchScorer
 
     private static double Years(DateOnly since, DateOnly today) => (today.DayNumber - since.DayNumber) / 365.25;
 
-    private static double SizeValue(SizeBand wanted, SizeBand actual) =>
+    internal static double SizeValue(SizeBand wanted, SizeBand actual) =>
         wanted == SizeBand.Unknown ? 1
         : actual == SizeBand.Unknown ? 0
         : actual == wanted ? 1
         : Math.Abs(actual - wanted) == 1 ? 0.5
         : 0;
 
-    private static double SeniorityFit(SeniorityTier minimum, SeniorityTier actual) =>
+    internal static double SeniorityFit(SeniorityTier minimum, SeniorityTier actual) =>
         minimum == SeniorityTier.Unknown ? 1
         : actual == SeniorityTier.Unknown ? 0
         : actual >= minimum ? 1
@@ -237,7 +267,7 @@ public static class MatchScorer
         _ => 0.5,
     };
 
-    private static int OwnedCount(IReadOnlyList<int> wanted, IReadOnlyList<int> owned)
+    internal static int OwnedCount(IReadOnlyList<int> wanted, IReadOnlyList<int> owned)
     {
         var count = 0;
         for (var i = 0; i < wanted.Count; i++)
@@ -255,7 +285,7 @@ public static class MatchScorer
         return count;
     }
 
-    private static bool Contains(IReadOnlyList<ActivityType> types, ActivityType type)
+    internal static bool Contains(IReadOnlyList<ActivityType> types, ActivityType type)
     {
         for (var i = 0; i < types.Count; i++)
         {
@@ -283,89 +313,11 @@ public static class MatchScorer
         return false;
     }
 
-    private static ReadOnlySpan<char> Primary(string tag)
+    /// <summary>The primary language of a tag: "en" of " en-GB".</summary>
+    internal static ReadOnlySpan<char> Primary(string tag)
     {
         var span = tag.AsSpan().Trim();
         var dash = span.IndexOfAny('-', '_');
         return dash < 0 ? span : span[..dash];
     }
-
-    /// <summary>Keeps the best k (score descending, then advocate id ascending) with the worst at the root.</summary>
-    private sealed class TopHeap(int capacity)
-    {
-        private readonly Entry[] items = new Entry[capacity];
-        private int count;
-
-        public void Offer(double score, int advocateId, int index)
-        {
-            if (capacity == 0)
-            {
-                return;
-            }
-
-            var entry = new Entry(score, advocateId, index);
-            if (count < capacity)
-            {
-                items[count] = entry;
-                SiftUp(count++);
-            }
-            else if (Better(entry, items[0]))
-            {
-                items[0] = entry;
-                SiftDown(0);
-            }
-        }
-
-        public Entry[] SortedBestFirst()
-        {
-            var result = items.AsSpan(0, count).ToArray();
-            Array.Sort(result, static (a, b) => Better(a, b) ? -1 : Better(b, a) ? 1 : 0);
-            return result;
-        }
-
-        private static bool Better(Entry a, Entry b) => a.Score > b.Score || (a.Score == b.Score && a.AdvocateId < b.AdvocateId);
-
-        private void SiftUp(int i)
-        {
-            while (i > 0)
-            {
-                var parent = (i - 1) / 2;
-                if (!Better(items[parent], items[i]))
-                {
-                    break;
-                }
-
-                (items[parent], items[i]) = (items[i], items[parent]);
-                i = parent;
-            }
-        }
-
-        private void SiftDown(int i)
-        {
-            while (true)
-            {
-                var left = (2 * i) + 1;
-                var worst = i;
-                if (left < count && Better(items[worst], items[left]))
-                {
-                    worst = left;
-                }
-
-                if (left + 1 < count && Better(items[worst], items[left + 1]))
-                {
-                    worst = left + 1;
-                }
-
-                if (worst == i)
-                {
-                    return;
-                }
-
-                (items[worst], items[i]) = (items[i], items[worst]);
-                i = worst;
-            }
-        }
-    }
-
-    private readonly record struct Entry(double Score, int AdvocateId, int Index);
 }

@@ -3,8 +3,11 @@ using Endorse.Listing;
 
 namespace Endorse.Matching;
 
-/// <summary>A ranking request: the criteria and how many of the best to return (1–200).</summary>
-public sealed record RankRequest(MatchCriteria Criteria, int Top = 25);
+/// <summary>
+/// A ranking request: the criteria, how many of the best to return (1–200), and where the page of excluded advocates
+/// starts (0 for the first <see cref="MatchService.MaxExcluded"/>).
+/// </summary>
+public sealed record RankRequest(MatchCriteria Criteria, int Top = 25, int ExcludedOffset = 0);
 
 /// <summary>A ranked advocate with the factor-by-factor explanation of their score.</summary>
 public sealed record RankedAdvocate(
@@ -14,8 +17,21 @@ public sealed record RankedAdvocate(
 /// <summary>An advocate left out, with every reason (as codes and as sentences) and the day they are free, if known.</summary>
 public sealed record ExcludedAdvocate(int AdvocateId, string? Name, int AccountId, string? AccountName, IReadOnlyList<BlockReasons> Reasons, IReadOnlyList<string> Messages, DateOnly? FreeOn);
 
-/// <summary>The ranking: the best advocates, how many were eligible and excluded, and the first <see cref="MatchService.MaxExcluded"/> excluded.</summary>
-public sealed record MatchResponse(int EligibleCount, int ExcludedCount, IReadOnlyList<RankedAdvocate> Results, IReadOnlyList<ExcludedAdvocate> Excluded);
+/// <summary>How many advocates one reason excluded, with a short label for it.</summary>
+public sealed record ExclusionCount(BlockReasons Reason, string Label, int Count);
+
+/// <summary>
+/// The ranking: the best advocates, how many were eligible and excluded, the excluded counted by reason, and one page
+/// (<see cref="MatchService.MaxExcluded"/> from <see cref="ExcludedOffset"/>) of the excluded with their reasons.
+/// </summary>
+public sealed record MatchResponse(int EligibleCount, int ExcludedCount, IReadOnlyList<RankedAdvocate> Results, IReadOnlyList<ExcludedAdvocate> Excluded)
+{
+    /// <summary>Excluded advocates by reason, most first; one with two reasons counts under both.</summary>
+    public IReadOnlyList<ExclusionCount> ExcludedByReason { get; init; } = [];
+
+    /// <summary>The position of the first of <see cref="MatchResponse.Excluded"/> among all excluded (0-based).</summary>
+    public int ExcludedOffset { get; init; }
+}
 
 /// <summary>One advocate's load in the last 12 months.</summary>
 public sealed record AdvocateLoadRow(int AdvocateId, string? Name, string? AccountName, int Activities);
@@ -29,6 +45,8 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
     public const int MaxTop = 200;
     public const int MaxExcluded = 200;
 
+    private static readonly BlockReasons[] SingleReasons = [.. Enum.GetValues<BlockReasons>().Where(r => r != BlockReasons.None)];
+
     public MatchIndex Index => index;
 
     public async Task<CommandResult<MatchResponse>> RankAsync(RankRequest request, CancellationToken ct = default)
@@ -38,34 +56,48 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
             ? new ValidationErrors().Add(nameof(RankRequest.Criteria), "Criteria are required.")
             : request.Criteria.Validate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         errors.Range(nameof(RankRequest.Top), request.Top, 1, MaxTop, "Top");
+        errors.Range(nameof(RankRequest.ExcludedOffset), request.ExcludedOffset, 0, int.MaxValue, "Excluded offset");
         if (!errors.IsValid)
         {
             return CommandResult.Invalid<MatchResponse>(errors);
         }
 
         var ranking = await index.RankAsync(request.Criteria!, request.Top, ct);
-        return CommandResult.Ok(ToResponse(ranking));
+        return CommandResult.Ok(ToResponse(ranking, request.ExcludedOffset));
     }
 
-    public static MatchResponse ToResponse(MatchRanking ranking)
+    /// <summary>The API's shape of a ranking, with the page of excluded advocates that starts at <paramref name="excludedOffset"/>.</summary>
+    public static MatchResponse ToResponse(MatchRanking ranking, int excludedOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(ranking);
+        ArgumentOutOfRangeException.ThrowIfNegative(excludedOffset);
         var results = ranking.Results.Select(r => new RankedAdvocate(
             r.Rank, r.Candidate.AdvocateId, r.Candidate.Name, r.Candidate.AccountId, r.Candidate.AccountName, Math.Round(r.Score, 2), r.AvailableNow, r.AvailableFrom,
             r.Candidate.RecentActivities, r.Factors)).ToList();
-        var excluded = ranking.Excluded.Take(MaxExcluded).Select(e => new ExcludedAdvocate(
-            e.Candidate.AdvocateId, e.Candidate.Name, e.Candidate.AccountId, e.Candidate.AccountName,
-            Enum.GetValues<BlockReasons>().Where(r => r != BlockReasons.None && e.Reasons.HasFlag(r)).ToList(),
-            e.Describe(), e.Candidate.Fatigue.NextFreeOn)).ToList();
-        return new MatchResponse(ranking.EligibleCount, ranking.Excluded.Count, results, excluded);
+
+        // Excluded may be a view that builds each exclusion as it is read: read only the page.
+        var page = new List<ExcludedAdvocate>(Math.Clamp(ranking.Excluded.Count - excludedOffset, 0, MaxExcluded));
+        foreach (var e in ranking.Excluded.Skip(excludedOffset).Take(MaxExcluded))
+        {
+            page.Add(new ExcludedAdvocate(
+                e.Candidate.AdvocateId, e.Candidate.Name, e.Candidate.AccountId, e.Candidate.AccountName,
+                Array.FindAll(SingleReasons, r => (e.Reasons & r) != 0), e.Describe(), e.Candidate.Fatigue.NextFreeOn));
+        }
+
+        return new MatchResponse(ranking.EligibleCount, ranking.Excluded.Count, results, page)
+        {
+            ExcludedByReason = ranking.ExcludedByReason.Select(c => new ExclusionCount(c.Reason, MatchExclusion.Label(c.Reason), c.Count)).ToList(),
+            ExcludedOffset = excludedOffset,
+        };
     }
 
     public async Task<ProgramHealth> HealthAsync(int busiest = 20, CancellationToken ct = default)
     {
         var loads = await index.LoadsAsync(ct);
         var spread = LoadSpread.Compute(loads);
-        var names = await index.NamesAsync(ct);
-        var rows = loads.OrderByDescending(l => l.Activities).ThenBy(l => l.AdvocateId).Take(busiest)
+        var top = loads.OrderByDescending(l => l.Activities).ThenBy(l => l.AdvocateId).Take(busiest).ToList();
+        var names = await index.NamesAsync(top.Select(l => l.AdvocateId), ct);
+        var rows = top
             .Select(l => names.TryGetValue(l.AdvocateId, out var n)
                 ? new AdvocateLoadRow(l.AdvocateId, n.Name, n.AccountName, l.Activities)
                 : new AdvocateLoadRow(l.AdvocateId, null, null, l.Activities))

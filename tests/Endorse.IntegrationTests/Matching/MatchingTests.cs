@@ -44,6 +44,19 @@ public class MatchingTests
         Assert.Equal(["OpenEscalation"], excluded["Eve Escalated"]);
         Assert.Equal(["NoPublicity"], excluded["Nora Quiet"]);
         Assert.All(body["excluded"]!.AsArray(), e => Assert.NotEmpty(e!["messages"]!.AsArray()));
+        Assert.Equal(
+            ["Do-not-contact: 1", "Resting: 1", "Advocate cap reached: 1", "Open escalation: 1", "No-publicity policy: 1"],
+            body["excludedByReason"]!.AsArray().Select(c => $"{c!["label"]!.GetValue<string>()}: {c["count"]!.GetValue<int>()}"));
+
+        // A later page of the excluded, in the same order.
+        var page = await (await client.PostJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall", productIds = new[] { seed.Product }, sectorId = seed.Sector }, top = 10, excludedOffset = 3 })).ReadJsonAsync();
+        Assert.Equal(3, page["excludedOffset"]!.GetValue<int>());
+        Assert.Equal(5, page["excludedCount"]!.GetValue<int>());
+        Assert.Equal(
+            body["excluded"]!.AsArray().Skip(3).Select(e => e!["name"]!.GetValue<string>()),
+            page["excluded"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+        var badOffset = await client.PostJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall" }, excludedOffset = -1 });
+        Assert.Equal(HttpStatusCode.BadRequest, badOffset.StatusCode);
 
         var bad = await client.SendRawJsonAsync(HttpMethod.Post, "/api/v1/matching/rank", """{"criteria":{"activityType":"Juggling"},"top":10}""");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -85,6 +98,8 @@ public class MatchingTests
 
         Assert.Equal(["Alice Able", "Bob Best", "Cleo Clear"], body["results"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToArray());
         Assert.Equal(5, body["excludedCount"]!.GetValue<int>());
+        var page = await (await client.GetAsync($"/api/v1/requests/{requestId}/matches?top=10&excludedOffset=4")).ReadJsonAsync();
+        Assert.Equal(["Nora Quiet"], page["excluded"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/requests/999999/matches")).StatusCode);
     }
 
@@ -141,6 +156,18 @@ public class MatchingTests
         index.Invalidate(seed.Alice);
         var again = await index.RankAsync(criteria, 10);
         Assert.Equal(seed.Alice, again.Results[0].Candidate.AdvocateId);
+
+        // A write path that changes the advocate's account (an escalation opened) is seen by the next ranking too.
+        await app.WithDbAsync(async db =>
+        {
+            var account = await db.Accounts.FindAsync(seed.AliceAccount);
+            account!.OpenEscalations = 1;
+            return await db.SaveChangesAsync();
+        });
+        index.Invalidate(seed.Alice);
+        var escalated = await index.RankAsync(criteria, 10);
+        Assert.DoesNotContain(escalated.Results, r => r.Candidate.AdvocateId == seed.Alice);
+        Assert.Contains(escalated.Excluded, e => e.Candidate.AdvocateId == seed.Alice && e.Reasons == Fatigue.BlockReasons.OpenEscalation);
     }
 
     private static string[] Shape(MatchRanking ranking) =>
@@ -148,6 +175,7 @@ public class MatchingTests
         .. ranking.Results.Select(r => $"{r.Rank}:{r.Candidate.AdvocateId}:{r.Score:F6}:{r.AvailableFrom}:{string.Join('|', r.Factors.Select(f => f.Explanation))}"),
         $"eligible {ranking.EligibleCount}",
         .. ranking.Excluded.Select(e => $"x{e.Candidate.AdvocateId}:{e.Reasons}:{string.Join('|', e.Describe())}"),
+        .. ranking.ExcludedByReason.Select(c => $"{c.Reason}={c.Count}"),
     ];
 
     internal sealed record Seed(int Product, int Sector, int Alice, int AliceAccount);
