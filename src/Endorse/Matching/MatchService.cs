@@ -4,10 +4,10 @@ using Endorse.Listing;
 namespace Endorse.Matching;
 
 /// <summary>
-/// A ranking request: the criteria, how many of the best to return (1–200), and where the page of excluded advocates
-/// starts (0 for the first <see cref="MatchService.MaxExcluded"/>).
+/// A ranking request: the criteria, how many of the best to return (1–200), and the page of excluded advocates to
+/// describe: where it starts (0-based) and how many (1–200).
 /// </summary>
-public sealed record RankRequest(MatchCriteria Criteria, int Top = 25, int ExcludedOffset = 0);
+public sealed record RankRequest(MatchCriteria Criteria, int Top = 25, int ExcludedOffset = 0, int ExcludedLimit = MatchService.DefaultExcluded);
 
 /// <summary>A ranked advocate with the factor-by-factor explanation of their score.</summary>
 public sealed record RankedAdvocate(
@@ -22,7 +22,7 @@ public sealed record ExclusionCount(BlockReasons Reason, string Label, int Count
 
 /// <summary>
 /// The ranking: the best advocates, how many were eligible and excluded, the excluded counted by reason, and one page
-/// (<see cref="MatchService.MaxExcluded"/> from <see cref="ExcludedOffset"/>) of the excluded with their reasons.
+/// (from <see cref="ExcludedOffset"/>) of the excluded with their reasons.
 /// </summary>
 public sealed record MatchResponse(int EligibleCount, int ExcludedCount, IReadOnlyList<RankedAdvocate> Results, IReadOnlyList<ExcludedAdvocate> Excluded)
 {
@@ -45,6 +45,9 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
     public const int MaxTop = 200;
     public const int MaxExcluded = 200;
 
+    /// <summary>Excluded advocates described a page unless asked otherwise (the counts by reason cover the rest).</summary>
+    public const int DefaultExcluded = 50;
+
     private static readonly BlockReasons[] SingleReasons = [.. Enum.GetValues<BlockReasons>().Where(r => r != BlockReasons.None)];
 
     public MatchIndex Index => index;
@@ -57,27 +60,29 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
             : request.Criteria.Validate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         errors.Range(nameof(RankRequest.Top), request.Top, 1, MaxTop, "Top");
         errors.Range(nameof(RankRequest.ExcludedOffset), request.ExcludedOffset, 0, int.MaxValue, "Excluded offset");
+        errors.Range(nameof(RankRequest.ExcludedLimit), request.ExcludedLimit, 1, MaxExcluded, "Excluded limit");
         if (!errors.IsValid)
         {
             return CommandResult.Invalid<MatchResponse>(errors);
         }
 
         var ranking = await index.RankAsync(request.Criteria!, request.Top, ct);
-        return CommandResult.Ok(ToResponse(ranking, request.ExcludedOffset));
+        return CommandResult.Ok(ToResponse(ranking, request.ExcludedOffset, request.ExcludedLimit));
     }
 
     /// <summary>The API's shape of a ranking, with the page of excluded advocates that starts at <paramref name="excludedOffset"/>.</summary>
-    public static MatchResponse ToResponse(MatchRanking ranking, int excludedOffset = 0)
+    public static MatchResponse ToResponse(MatchRanking ranking, int excludedOffset = 0, int excludedLimit = DefaultExcluded)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentOutOfRangeException.ThrowIfNegative(excludedOffset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(excludedLimit);
         var results = ranking.Results.Select(r => new RankedAdvocate(
             r.Rank, r.Candidate.AdvocateId, r.Candidate.Name, r.Candidate.AccountId, r.Candidate.AccountName, Math.Round(r.Score, 2), r.AvailableNow, r.AvailableFrom,
             r.Candidate.RecentActivities, r.Factors)).ToList();
 
         // Excluded may be a view that builds each exclusion as it is read: read only the page.
-        var page = new List<ExcludedAdvocate>(Math.Clamp(ranking.Excluded.Count - excludedOffset, 0, MaxExcluded));
-        foreach (var e in ranking.Excluded.Skip(excludedOffset).Take(MaxExcluded))
+        var page = new List<ExcludedAdvocate>(Math.Clamp(ranking.Excluded.Count - excludedOffset, 0, excludedLimit));
+        foreach (var e in ranking.Excluded.Skip(excludedOffset).Take(excludedLimit))
         {
             page.Add(new ExcludedAdvocate(
                 e.Candidate.AdvocateId, e.Candidate.Name, e.Candidate.AccountId, e.Candidate.AccountName,

@@ -112,7 +112,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     /// The advocates ranked for the request's own activity type and criteria, best first (<paramref name="top"/>),
     /// each score explained, and the excluded advocates with their reasons.
     /// </summary>
-    public async Task<RequestOutcome<MatchResponse>> MatchesAsync(int id, int top, int excludedOffset = 0, CancellationToken cancellationToken = default)
+    public async Task<RequestOutcome<MatchResponse>> MatchesAsync(int id, int top, int excludedOffset = 0, int excludedLimit = MatchService.DefaultExcluded, CancellationToken cancellationToken = default)
     {
         var request = await db.ReferenceRequests.AsNoTracking().Include(r => r.Products).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -120,7 +120,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Missing<MatchResponse>();
         }
 
-        var ranking = await matching.RankAsync(new RankRequest(RequestCriteria.Of(request, Today), top, excludedOffset), cancellationToken);
+        var ranking = await matching.RankAsync(new RankRequest(RequestCriteria.Of(request, Today), top, excludedOffset, excludedLimit), cancellationToken);
         return ranking.Errors is { } errors ? RequestOutcome.Invalid<MatchResponse>(errors) : RequestOutcome.Ok(ranking.Value!);
     }
 

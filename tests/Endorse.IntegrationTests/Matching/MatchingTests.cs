@@ -55,8 +55,15 @@ public class MatchingTests
         Assert.Equal(
             body["excluded"]!.AsArray().Skip(3).Select(e => e!["name"]!.GetValue<string>()),
             page["excluded"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+        var firstTwo = await (await client.PostJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall", productIds = new[] { seed.Product }, sectorId = seed.Sector }, excludedLimit = 2 })).ReadJsonAsync();
+        Assert.Equal(
+            body["excluded"]!.AsArray().Take(2).Select(e => e!["name"]!.GetValue<string>()),
+            firstTwo["excluded"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+        Assert.Equal(5, firstTwo["excludedCount"]!.GetValue<int>());
         var badOffset = await client.PostJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall" }, excludedOffset = -1 });
         Assert.Equal(HttpStatusCode.BadRequest, badOffset.StatusCode);
+        var badLimit = await client.PostJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall" }, excludedLimit = 201 });
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
 
         var bad = await client.SendRawJsonAsync(HttpMethod.Post, "/api/v1/matching/rank", """{"criteria":{"activityType":"Juggling"},"top":10}""");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

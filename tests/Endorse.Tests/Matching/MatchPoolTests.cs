@@ -198,7 +198,7 @@ public class MatchPoolTests
     }
 
     [Fact]
-    public void Ranking_100000_candidates_of_whom_most_are_excluded_allocates_only_for_the_page()
+    public void Ranking_100000_candidates_of_whom_most_are_excluded_allocates_only_for_the_page_shown()
     {
         var free = FatigueResult.Free(Today, FatigueHeadroom.Unlimited);
         var candidates = Enumerable.Range(1, 100_000).Select(id => new MatchCandidate(id, id, id, free)
@@ -220,7 +220,8 @@ public class MatchPoolTests
 
         Assert.Equal(25_000, response.EligibleCount);
         Assert.Equal(75_000, response.ExcludedCount);
-        Assert.Equal(MatchService.MaxExcluded, response.Excluded.Count);
+        Assert.Equal(MatchService.DefaultExcluded, response.Excluded.Count);
+        Assert.Equal(MatchService.MaxExcluded, MatchService.ToResponse(ranking, 100, MatchService.MaxExcluded).Excluded.Count);
         Assert.Equal([new ExclusionCount(BlockReasons.DoesNotDoActivity, "Does not do this activity", 75_000)], response.ExcludedByReason);
         Assert.True(allocated < 400_000, $"Allocated {allocated:N0} bytes for 100,000 candidates.");
     }

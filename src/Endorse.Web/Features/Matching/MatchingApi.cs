@@ -16,7 +16,7 @@ public static class MatchingApi
         matching.MapPost("/rank", async (RankRequest request, MatchService service, CancellationToken ct) =>
                 ApiResults.From(await service.RankAsync(request, ct), TypedResults.Ok))
             .WithName("RankAdvocates").WithSummary("Rank advocates for criteria")
-            .WithDescription("Ranks every eligible advocate for the criteria (activity type required; products, sector, region, size band, minimum seniority, language and needed-by optional) and returns the best `top` (1–200) with the points each factor earned and why, plus the advocates left out: `excludedCount` in all, `excludedByReason` counted by reason, and one page of them with every reason (200 from `excludedOffset`, default 0). An advocate blocked today only by rules that end on or before `neededBy` stays in the ranking with `availableFrom`.")
+            .WithDescription("Ranks every eligible advocate for the criteria (activity type required; products, sector, region, size band, minimum seniority, language and needed-by optional) and returns the best `top` (1–200) with the points each factor earned and why, plus the advocates left out: `excludedCount` in all, `excludedByReason` counted by reason, and one page of them with every reason (`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0). An advocate blocked today only by rules that end on or before `neededBy` stays in the ranking with `availableFrom`.")
             .Produces<MatchResponse>().ProducesValidationProblem();
 
         api.MapGroup("/program").WithTags("Program").RequireAuthorization(Policies.ReadCustomers)

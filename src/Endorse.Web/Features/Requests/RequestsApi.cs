@@ -79,12 +79,12 @@ public static class RequestsApi
             .WithName("GetRequest").WithSummary("Get a request")
             .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history.")
             .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, RequestService service, CancellationToken ct) =>
-                From(await service.MatchesAsync(id, top ?? 25, excludedOffset ?? 0, ct), TypedResults.Ok))
+        group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, CancellationToken ct) =>
+                From(await service.MatchesAsync(id, top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
             .WithName("MatchRequest").WithSummary("Rank advocates for a request")
             .WithDescription("Every eligible advocate ranked for the request's activity type and criteria, best first (`top`, 1–200, default 25), " +
                 "each score explained factor by factor; the excluded advocates counted by reason (`excludedByReason`), and a page of them " +
-                "(200 from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…).")
+                "(`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…).")
             .Produces<Endorse.Matching.MatchResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
                 From(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
