@@ -53,8 +53,8 @@ public sealed class ImportEngine
 
     private const int MaxCachedTitles = 10_000;
 
-    /// <summary>SQLite page cache while an import runs: 64 MB (see <see cref="SqliteCacheSizeAsync"/>).</summary>
-    private const int SqliteImportCacheKib = -64 * 1024;
+    /// <summary>SQLite page cache while an import runs: 32 MB (see <see cref="SqliteCacheSizeAsync"/>).</summary>
+    private const int SqliteImportCacheKib = -32 * 1024;
 
     private static readonly BulkColumn<Changed<Account>>[] AccountUpdates = Updates(
         BulkColumns.Accounts, "Name", "NameSearch", "Country", "Website", "Employees", "SizeBand", "AnnualRevenue", "OwnerExternalId", "OwnerId", "RegionId", "SectorId", "UpdatedAt");
