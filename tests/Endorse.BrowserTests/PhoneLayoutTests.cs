@@ -18,6 +18,9 @@ public class PhoneLayoutTests(BrowserApp app)
         {
             await Session.OpenAsync(page, path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+            // Lists load over the circuit after the page shows: the picture is of the loaded list.
+            await Microsoft.Playwright.Assertions.Expect(page.Locator(".mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await BrowserApp.ScreenshotAsync(page, "phone" + path.Replace('/', '-'));
             if (!await MudControls.FitsWidthAsync(page))
             {
