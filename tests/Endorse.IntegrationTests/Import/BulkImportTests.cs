@@ -22,9 +22,7 @@ public class BulkImportTests
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task A_large_file_is_created_then_skipped_then_only_its_changed_rows_are_updated(string database)
     {
-        await using var app = new EndorseApp(database);
-        await SeedAsync(app);
-        await ImportFileAsync(app, ImportFormat.Salesforce, ImportEntity.Accounts, Sample("Account.csv"));
+        await using var app = await AppWithAccountsAsync(database);
 
         var first = await ImportContactsAsync(app, Contacts(Rows));
         Assert.Equal((ImportStatus.Completed, Rows, Rows, 0, 0, 0), (first.Status, first.RowsRead, first.Created, first.Updated, first.Skipped, first.Rejected));
@@ -89,9 +87,7 @@ public class BulkImportTests
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Rejected_rows_in_the_middle_of_a_large_file_leave_every_other_row_imported(string database)
     {
-        await using var app = new EndorseApp(database);
-        await SeedAsync(app);
-        await ImportFileAsync(app, ImportFormat.Salesforce, ImportEntity.Accounts, Sample("Account.csv"));
+        await using var app = await AppWithAccountsAsync(database);
 
         // Data row i is on line i + 2 (line 1 is the header).
         var lines = Contacts(Rows).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -118,9 +114,7 @@ public class BulkImportTests
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task A_file_failing_after_several_batches_takes_back_every_bulk_insert_and_update(string database)
     {
-        await using var app = new EndorseApp(database);
-        await SeedAsync(app);
-        await ImportFileAsync(app, ImportFormat.Salesforce, ImportEntity.Accounts, Sample("Account.csv"));
+        await using var app = await AppWithAccountsAsync(database);
         await ImportContactsAsync(app, Contacts(Rows));
         var before = await SnapshotAsync(app);
         var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
@@ -142,6 +136,15 @@ public class BulkImportTests
             Assert.Equal("ImportFailed", (await db.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);
             return 0;
         });
+    }
+
+    /// <summary>An app with the sample's three Salesforce accounts imported.</summary>
+    private static async Task<EndorseApp> AppWithAccountsAsync(string database)
+    {
+        var app = new EndorseApp(database);
+        await SeedAsync(app);
+        await ImportFileAsync(app, ImportFormat.Salesforce, ImportEntity.Accounts, Sample("Account.csv"));
+        return app;
     }
 
     /// <summary>Contact i: id 003X{i:0000}, account and title by turns; row 0 has accented names.</summary>
