@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Endorse.Accounts;
@@ -95,6 +96,13 @@ public sealed class ImportEngine
         this.clock = clock ?? TimeProvider.System;
     }
 
+    private string TableName => job.Entity switch
+    {
+        ImportEntity.Accounts => "Accounts",
+        ImportEntity.Contacts => "Contacts",
+        _ => "Opportunities",
+    };
+
     public ImportCounts Counts => new(bytesRead(), rowsRead, created, updated, skipped, rejected, warnings);
 
     /// <summary>Imports the file. Throws <see cref="ImportFileException"/> when the file as a whole is unreadable.</summary>
@@ -115,9 +123,17 @@ public sealed class ImportEngine
 
         try
         {
+            // A first import into an empty table builds the table's other indexes once at the end (DeferredIndexes).
+            var deferred = await DeferredIndexes.DropIfEmptyAsync(db.Database, TableName, cancellationToken);
             await using (writer = BulkWriter.For(db.Database))
             {
-                return await ReadAsync(input, cancellationToken);
+                var counts = await ReadAsync(input, cancellationToken);
+                if (deferred is not null)
+                {
+                    await deferred.RebuildAsync(cancellationToken);
+                }
+
+                return counts;
             }
         }
         finally
@@ -414,6 +430,29 @@ public sealed class ImportEngine
 
     private List<string> BatchIds() => batch.Select(r => r.ExternalId).ToList();
 
+    /// <summary>
+    /// The table's rows from the import's source system with one of <paramref name="ids"/>, found through the unique
+    /// (Source, ExternalId) index. Written as SQL because EF Core translates <c>ids.Contains(ExternalId)</c> on a nullable
+    /// column as <c>ExternalId = ANY(@ids) OR (ExternalId IS NULL AND array_position(@ids, NULL) IS NOT NULL)</c>, which
+    /// PostgreSQL cannot look up by the index. Even without the OR, while a first import fills the table inside its
+    /// transaction the statistics say it is nearly empty, and PostgreSQL reads every row of the source and filters them
+    /// by the 2,000 ids rather than look each id up: a first import of 1M contacts took 107 s of server CPU at 8,600
+    /// rows/s. On PostgreSQL each id is therefore looked up on its own (a LATERAL subquery: one unique-index probe per
+    /// id, whatever the statistics say).
+    /// </summary>
+    private IQueryable<T> WithExternalIds<T>(DbSet<T> set, string table, List<string> ids)
+        where T : class
+    {
+        var source = (int)job.Source;
+
+        // The table name is one of this class's constants; the values are parameters.
+#pragma warning disable EF1002
+        return db.Database.IsNpgsql()
+            ? set.FromSqlRaw($"SELECT t.* FROM unnest({{1}}::text[]) AS ids(id) CROSS JOIN LATERAL (SELECT * FROM \"{table}\" WHERE \"Source\" = {{0}} AND \"ExternalId\" = ids.id LIMIT 1) AS t", source, ids.ToArray())
+            : set.FromSqlRaw($"SELECT * FROM \"{table}\" WHERE \"Source\" = {{0}} AND \"ExternalId\" IN (SELECT value FROM json_each({{1}}))", source, JsonSerializer.Serialize(ids));
+#pragma warning restore EF1002
+    }
+
     /// <summary>Learns the Endorse ids of the accounts the batch refers to that are not known yet, in one query.</summary>
     private async Task ResolveAccountsAsync(CancellationToken cancellationToken)
     {
@@ -432,9 +471,7 @@ public sealed class ImportEngine
             return;
         }
 
-        var source = job.Source;
-        var found = await db.Accounts.AsNoTracking()
-            .Where(a => a.Source == source && EF.Parameter(wanted).Contains(a.ExternalId!))
+        var found = await WithExternalIds(db.Accounts, "Accounts", wanted).AsNoTracking()
             .Select(a => new { a.ExternalId, a.Id })
             .ToListAsync(cancellationToken);
         foreach (var account in found)
@@ -449,8 +486,7 @@ public sealed class ImportEngine
     {
         var source = job.Source;
         var ids = BatchIds();
-        var existing = await db.Accounts.AsNoTracking()
-            .Where(a => a.Source == source && EF.Parameter(ids).Contains(a.ExternalId!))
+        var existing = await WithExternalIds(db.Accounts, "Accounts", ids).AsNoTracking()
             .Select(a => new Account
             {
                 Id = a.Id,
@@ -516,8 +552,7 @@ public sealed class ImportEngine
         var source = job.Source;
         await ResolveAccountsAsync(cancellationToken);
         var ids = BatchIds();
-        var existing = await db.Contacts.AsNoTracking()
-            .Where(c => c.Source == source && EF.Parameter(ids).Contains(c.ExternalId!))
+        var existing = await WithExternalIds(db.Contacts, "Contacts", ids).AsNoTracking()
             .Select(c => new Contact
             {
                 Id = c.Id,
@@ -570,8 +605,7 @@ public sealed class ImportEngine
         var source = job.Source;
         await ResolveAccountsAsync(cancellationToken);
         var ids = BatchIds();
-        var existing = await db.Opportunities.AsNoTracking()
-            .Where(o => o.Source == source && EF.Parameter(ids).Contains(o.ExternalId!))
+        var existing = await WithExternalIds(db.Opportunities, "Opportunities", ids).AsNoTracking()
             .Select(o => new Opportunity
             {
                 Id = o.Id,

@@ -120,6 +120,7 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
             await work.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress.Remove(run.Id);
+            await DatabaseMigrator.RefreshStatisticsAsync(work, CancellationToken.None);
             await stream.DisposeAsync();
             DeleteStored(run);
             return (await GetAsync(run.Id, cancellationToken))!;
