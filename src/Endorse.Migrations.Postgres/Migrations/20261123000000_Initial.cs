@@ -1026,9 +1026,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                 columns: new[] { "EmailSearch", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_FirstNameSearch_Id",
+                name: "IX_Contacts_FirstNameSearch_Id_NameSearch",
                 table: "Contacts",
-                columns: new[] { "FirstNameSearch", "Id" });
+                columns: new[] { "FirstNameSearch", "Id", "NameSearch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_NameSearch_Id",
@@ -1036,9 +1036,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                 columns: new[] { "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id",
+                name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id_NameSearch",
                 table: "Contacts",
-                columns: new[] { "SeniorityTier", "FirstNameSearch", "Id" });
+                columns: new[] { "SeniorityTier", "FirstNameSearch", "Id", "NameSearch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SeniorityTier_NameSearch_Id",

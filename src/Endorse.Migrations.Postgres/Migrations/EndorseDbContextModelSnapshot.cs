@@ -539,8 +539,6 @@ namespace Endorse.Migrations.Postgres.Migrations
 
                     b.HasIndex("EmailSearch", "Id");
 
-                    b.HasIndex("FirstNameSearch", "Id");
-
                     b.HasIndex("NameSearch", "Id");
 
                     b.HasIndex("Source", "ExternalId")
@@ -548,9 +546,11 @@ namespace Endorse.Migrations.Postgres.Migrations
 
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
-                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id");
+                    b.HasIndex("FirstNameSearch", "Id", "NameSearch");
 
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
+
+                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id", "NameSearch");
 
                     b.ToTable("Contacts");
                 });

@@ -518,8 +518,6 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EmailSearch", "Id");
 
-                    b.HasIndex("FirstNameSearch", "Id");
-
                     b.HasIndex("NameSearch", "Id");
 
                     b.HasIndex("Source", "ExternalId")
@@ -527,9 +525,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
-                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id");
+                    b.HasIndex("FirstNameSearch", "Id", "NameSearch");
 
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
+
+                    b.HasIndex("SeniorityTier", "FirstNameSearch", "Id", "NameSearch");
 
                     b.ToTable("Contacts");
                 });

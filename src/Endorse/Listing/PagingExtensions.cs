@@ -10,7 +10,7 @@ public static class PagingExtensions
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> sorted, PageRequest request, CancellationToken cancellationToken = default)
     {
-        var counted = await sorted.Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
+        var counted = await CappedCountAsync(sorted, cancellationToken);
         var capped = counted > PageRequest.CountCap;
         var items = await sorted.Skip(request.Skip).Take(request.SafePageSize).ToListAsync(cancellationToken);
         return new Page<T>(items, capped ? PageRequest.CountCap : counted, capped, request.SafePage, request.SafePageSize);
@@ -23,8 +23,8 @@ public static class PagingExtensions
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> first, IQueryable<T> second, PageRequest request, CancellationToken cancellationToken = default)
     {
-        var firstCount = await first.Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
-        var secondCount = firstCount > PageRequest.CountCap ? 0 : await second.Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
+        var firstCount = await CappedCountAsync(first, cancellationToken);
+        var secondCount = firstCount > PageRequest.CountCap ? 0 : await CappedCountAsync(second, cancellationToken);
         var counted = firstCount + secondCount;
         var capped = counted > PageRequest.CountCap;
 
@@ -44,6 +44,14 @@ public static class PagingExtensions
         return new Page<T>(items, capped ? PageRequest.CountCap : counted, capped, request.SafePage, request.SafePageSize);
     }
 
+    /// <summary>
+    /// Counts up to the cap + 1 rows with the list's sort taken off: the count does not depend on the order, and a sort the
+    /// database cannot read from an index (contacts filtered by their account's sector, sorted by name) would make it
+    /// collect and sort every match first (PostgreSQL: 155 ms sorted, 40 ms not, at a million contacts).
+    /// </summary>
+    private static Task<int> CappedCountAsync<T>(IQueryable<T> sorted, CancellationToken cancellationToken) =>
+        sorted.Provider.CreateQuery<T>(Unordered.Strip(sorted.Expression)).Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
+
     /// <summary>Applies a prefix search on a normalized, indexed column: an index range scan on both databases.</summary>
     public static IQueryable<T> WherePrefix<T>(this IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, string>> column, string normalizedPrefix)
     {
@@ -61,5 +69,37 @@ public static class PagingExtensions
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         var call = System.Linq.Expressions.Expression.Call(compare, column, System.Linq.Expressions.Expression.Constant(value));
         return System.Linq.Expressions.Expression.MakeBinary(type, call, System.Linq.Expressions.Expression.Constant(0));
+    }
+
+    /// <summary>
+    /// Takes the OrderBy / ThenBy calls off a query's outer chain of Where, Select and sort calls. It stops at any other
+    /// operator (Skip, Take, Distinct, …), below which the order may matter, and leaves that part as it is.
+    /// </summary>
+    internal static class Unordered
+    {
+        private static readonly HashSet<string> Sorts = [nameof(Queryable.OrderBy), nameof(Queryable.OrderByDescending), nameof(Queryable.ThenBy), nameof(Queryable.ThenByDescending)];
+        private static readonly HashSet<string> PassThrough = [nameof(Queryable.Where), nameof(Queryable.Select)];
+
+        public static System.Linq.Expressions.Expression Strip(System.Linq.Expressions.Expression expression)
+        {
+            if (expression is not System.Linq.Expressions.MethodCallExpression call || call.Method.DeclaringType != typeof(Queryable))
+            {
+                return expression;
+            }
+
+            if (Sorts.Contains(call.Method.Name))
+            {
+                return Strip(call.Arguments[0]);
+            }
+
+            // Select((row, index) => …) numbers the rows in order: below it the order matters.
+            if (PassThrough.Contains(call.Method.Name) && call.Arguments[1] is System.Linq.Expressions.UnaryExpression { Operand: System.Linq.Expressions.LambdaExpression { Parameters.Count: 1 } })
+            {
+                var source = Strip(call.Arguments[0]);
+                return source == call.Arguments[0] ? call : call.Update(call.Object, [source, .. call.Arguments.Skip(1)]);
+            }
+
+            return expression;
+        }
     }
 }

@@ -20,13 +20,15 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.ExternalId).HasMaxLength(100);
 
         builder.HasIndex(c => new { c.NameSearch, c.Id });
-        builder.HasIndex(c => new { c.FirstNameSearch, c.Id });
+        // The search's first-name-only part filters out last-name matches: NameSearch after Id keeps the index in list
+        // order and lets the capped count read the index alone (SQLite: 950 ms of table reads cold → 1 ms).
+        builder.HasIndex(c => new { c.FirstNameSearch, c.Id, c.NameSearch });
         builder.HasIndex(c => new { c.EmailSearch, c.Id });
         builder.HasIndex(c => new { c.AccountId, c.NameSearch, c.Id });
         builder.HasIndex(c => new { c.SeniorityTier, c.NameSearch, c.Id });
 
         // The tier filter with a search reads first-name-only matches too (ContactService.Query).
-        builder.HasIndex(c => new { c.SeniorityTier, c.FirstNameSearch, c.Id });
+        builder.HasIndex(c => new { c.SeniorityTier, c.FirstNameSearch, c.Id, c.NameSearch });
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
 
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
