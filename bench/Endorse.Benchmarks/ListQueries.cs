@@ -14,9 +14,13 @@ public static class ListQueries
         return (await service.ListAsync(new AccountFilter(search, sectorId), page)).Items.Count;
     }
 
-    public static async Task<int> ContactsAsync(EndorseDbContext db, string? search, SeniorityTier? tier, PageRequest page)
+    public static Task<int> ContactsAsync(EndorseDbContext db, string? search, SeniorityTier? tier, PageRequest page) =>
+        ContactsAsync(db, new ContactFilter(search, SeniorityTier: tier), page);
+
+    /// <summary>Any contact filter, as the Contacts page and the bulk-enrol page send it.</summary>
+    public static async Task<int> ContactsAsync(EndorseDbContext db, ContactFilter filter, PageRequest page)
     {
         var service = new ContactService(db, new ContactValidator(), new AccountService(db, new AccountValidator()));
-        return (await service.ListAsync(new ContactFilter(search, SeniorityTier: tier), page)).Items.Count;
+        return (await service.ListAsync(filter, page)).Items.Count;
     }
 }

@@ -85,9 +85,17 @@ public static class ScaleHarness
         yield return new("Contacts: filter tier Director", db => ListQueries.ContactsAsync(db, null, SeniorityTier.Director, first));
         yield return new("Contacts: filter tier C-level + search \"s\"", db => ListQueries.ContactsAsync(db, "s", SeniorityTier.CLevel, first));
         yield return new("Contacts: deep page 200", db => ListQueries.ContactsAsync(db, null, null, deep));
+        yield return new("Bulk enrol: sector Healthcare", async db => await ListQueries.ContactsAsync(db, new ContactFilter(SectorId: await SectorAsync(db)), first));
+        yield return new("Bulk enrol: region EMEA North", async db => await ListQueries.ContactsAsync(db, new ContactFilter(RegionId: await RegionAsync(db)), first));
+        yield return new("Bulk enrol: sector + region + C-level + not advocates", async db => await ListQueries.ContactsAsync(
+            db, new ContactFilter(SeniorityTier: SeniorityTier.CLevel, SectorId: await SectorAsync(db), RegionId: await RegionAsync(db), NotAdvocates: true), first));
     }
 
     private static int? healthcare;
+    private static int? emeaNorth;
+
+    private static async Task<int?> RegionAsync(EndorseDbContext db) =>
+        emeaNorth ??= await db.Regions.Where(r => r.Name == "EMEA North").Select(r => (int?)r.Id).FirstOrDefaultAsync();
 
     private static async Task<int?> SectorAsync(EndorseDbContext db) =>
         healthcare ??= await db.Sectors.Where(s => s.Name == "Healthcare").Select(s => (int?)s.Id).FirstOrDefaultAsync();
@@ -95,6 +103,7 @@ public static class ScaleHarness
     private static async Task<(double Median, double P95, int Rows)> MeasureAsync(DatabaseSettings database, Func<EndorseDbContext, Task<int>> run, int runs)
     {
         healthcare = null;
+        emeaNorth = null;
         var times = new List<double>(runs);
         var rows = 0;
         for (var i = 0; i < runs + 3; i++)
