@@ -144,6 +144,21 @@ public static class RequestRules
         return status == ParticipantStatus.Completed && !given && actor.IsReferenceManager;
     }
 
+    /// <summary>
+    /// Who may read a request (its prospect, criteria, advocates and history): the requester, the reference managers,
+    /// sales managers and executives, and the owner of any proposed advocate's account (they approve the approach).
+    /// </summary>
+    public static bool MaySee(string requesterId, IEnumerable<string?> advocateAccountOwnerIds, RequestActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(advocateAccountOwnerIds);
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsReferenceManager
+            || actor.UserId == requesterId
+            || actor.Roles.Contains(Users.Roles.SalesManager)
+            || actor.Roles.Contains(Users.Roles.Executive)
+            || advocateAccountOwnerIds.Contains(actor.UserId);
+    }
+
     /// <summary>Who picks advocates: the reference manager; in self-serve mode also the requester.</summary>
     public static bool MayPick(FulfilmentMode mode, string requesterId, RequestActor actor)
     {

@@ -188,6 +188,12 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             })
             .ToListAsync(cancellationToken);
         var ownerIds = participants.Select(p => p.OwnerId).OfType<string>().Distinct().ToList();
+        if (!RequestRules.MaySee(r.RequesterId, ownerIds, actor))
+        {
+            // Not found rather than forbidden: whether a request exists is not shown to those who may not read it.
+            return null;
+        }
+
         var owners = ownerIds.Count == 0
             ? []
             : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email, cancellationToken);

@@ -17,6 +17,26 @@ public sealed class RequestsApiTests
     private static readonly int[] UnknownAdvocate = [999_999];
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task A_request_is_not_found_for_a_signed_in_user_who_may_not_read_it(string database)
+    {
+        await using var app = new EndorseApp(database);
+        var rep = await app.CreateUserAsync(Roles.SalesRep);
+        var repClient = app.ClientWithToken(await app.CreateTokenAsync(rep.Id));
+        var submitted = await (await repClient.PostJsonAsync("/api/v1/requests", new { prospectName = "Globex", activityType = "ReferenceCall", neededBy = RequestTestData.Today.AddDays(20) })).ReadJsonAsync();
+        var url = $"/api/v1/requests/{(int)submitted["id"]!}";
+
+        Assert.Equal(HttpStatusCode.OK, (await repClient.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync(Roles.ReferenceManager)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync(Roles.SalesManager)).GetAsync(url)).StatusCode);
+        foreach (var role in new[] { Roles.SalesRep, Roles.Marketing, Roles.CustomerSuccess })
+        {
+            var response = await (await app.ClientForAsync(role)).GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("Globex", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task The_whole_workflow_from_submit_to_feedback(string database)
     {
         await using var app = new EndorseApp(database);

@@ -58,6 +58,20 @@ public sealed class RequestRulesTests
     }
 
     [Fact]
+    public void A_request_is_read_by_its_requester_the_program_and_the_advocates_owners_only()
+    {
+        string?[] owners = [null, "o"];
+        Assert.True(RequestRules.MaySee("r", owners, Manager));
+        Assert.True(RequestRules.MaySee("r", owners, Rep));
+        Assert.True(RequestRules.MaySee("r", owners, Owner));
+        Assert.True(RequestRules.MaySee("r", [], new RequestActor("m", "M", [Roles.SalesManager])));
+        Assert.True(RequestRules.MaySee("r", [], new RequestActor("e", "E", [Roles.Executive])));
+        Assert.False(RequestRules.MaySee("x", owners, Rep));
+        Assert.False(RequestRules.MaySee("x", [], Owner));
+        Assert.False(RequestRules.MaySee("x", owners, new RequestActor("k", "K", [Roles.Marketing, Roles.CustomerSuccess])));
+    }
+
+    [Fact]
     public void Actions_offered_follow_the_state_and_the_person()
     {
         Assert.Equal(["approve", "block"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Owner, started: true));

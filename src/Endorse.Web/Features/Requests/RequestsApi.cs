@@ -77,7 +77,9 @@ public static class RequestsApi
                     ? Results.Ok(request)
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .WithName("GetRequest").WithSummary("Get a request")
-            .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history.")
+            .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history. " +
+                "Readable by the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts; " +
+                "anyone else gets 404, as for a request that does not exist.")
             .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, CancellationToken ct) =>
                 From(await service.MatchesAsync(id, top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
