@@ -8,6 +8,7 @@ using Endorse.Contacts;
 using Endorse.Data;
 using Endorse.Listing;
 using Endorse.Opportunities;
+using Endorse.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -78,7 +79,7 @@ public sealed class ImportEngine
     private BulkWriter? writer;
     private Dictionary<string, int> sectors = [];
     private Dictionary<string, string> owners = [];
-    private RegionMatcher regions = new([]);
+    private RegionCountries regions = new([]);
     private Dictionary<string, int> columns = [];
     private Func<long> bytesRead = () => 0;
     private int rowsRead;
@@ -252,7 +253,7 @@ public sealed class ImportEngine
             sectors.TryAdd(ImportValues.Key(sector.Name), sector.Id);
         }
 
-        regions = new RegionMatcher(await db.Regions.AsNoTracking().ToListAsync(cancellationToken));
+        regions = new RegionCountries((await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Countries }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Countries)));
         var users = await db.Users.AsNoTracking().Where(u => u.CrmUserId != null).Select(u => new { u.Id, u.CrmUserId }).ToListAsync(cancellationToken);
         owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var user in users)
@@ -521,7 +522,7 @@ public sealed class ImportEngine
                 account.OwnerId = ownerId;
             }
 
-            if (regions.RegionOf(row.Country) is { } regionId)
+            if (regions.RegionFor(row.Country) is { } regionId)
             {
                 account.RegionId = regionId;
             }

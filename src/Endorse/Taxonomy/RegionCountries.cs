@@ -6,7 +6,7 @@ namespace Endorse.Taxonomy;
 /// <summary>
 /// Which region a country belongs to. A region lists country names and ISO codes ("DE, Germany, FR, France");
 /// a country given by name, two-letter or three-letter ISO code matches the region listing any of its forms.
-/// Imports use it to place accounts from their billing country.
+/// Matching ignores case, accents, spaces and punctuation. Imports use it to place accounts from their billing country.
 /// </summary>
 public sealed class RegionCountries
 {
@@ -63,19 +63,23 @@ public sealed class RegionCountries
         return joined.Length == 0 ? null : joined;
     }
 
-    /// <summary>Every normalized form a country is known by: itself, and its name and ISO codes when it is a known country.</summary>
+    /// <summary>
+    /// Every normalized form a country is known by: itself, its name and ISO codes when it is a known country, and
+    /// each of those with spaces and punctuation taken out ("United-States", "U.S.A." as CRMs hold them).
+    /// </summary>
     internal static IEnumerable<string> Forms(string country)
     {
         var normalized = SearchText.Normalize(country);
-        yield return normalized;
+        var forms = new List<string> { normalized };
         if (KnownCountries.Value.TryGetValue(normalized, out var aliases))
         {
-            foreach (var alias in aliases)
-            {
-                yield return alias;
-            }
+            forms.AddRange(aliases);
         }
+
+        return forms.Concat(forms.Select(LettersAndDigits)).Where(f => f.Length > 0).Distinct();
     }
+
+    private static string LettersAndDigits(string form) => new([.. form.Where(char.IsLetterOrDigit)]);
 
     private static Dictionary<string, string[]> BuildKnownCountries()
     {

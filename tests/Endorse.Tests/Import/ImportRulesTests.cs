@@ -126,26 +126,26 @@ public class ImportFieldsTests
     }
 }
 
-public class RegionMatcherTests
+/// <summary>An imported account's billing country places it in a region, as the CRM spells the country.</summary>
+public class BillingCountryRegionTests
 {
-    private readonly RegionMatcher matcher = new([
-        new Region { Id = 1, Name = "EMEA", Countries = "Germany, DE, United Kingdom, GB" },
-        new Region { Id = 2, Name = "North America", Countries = "United States,US,USA" },
-    ]);
+    private readonly RegionCountries regions = new([(1, "Germany, DE, United Kingdom, GB"), (2, "United States,US,USA")]);
 
     [Theory]
     [InlineData("Germany", 1)]
     [InlineData("de", 1)]
+    [InlineData("Deutschland", 1)]
     [InlineData("united kingdom", 1)]
     [InlineData("United-States", 2)]
+    [InlineData("U.S.A.", 2)]
     [InlineData("USA", 2)]
-    public void Countries_match_by_name_or_code(string country, int region) => Assert.Equal(region, matcher.RegionOf(country));
+    public void Countries_match_by_name_or_code(string country, int region) => Assert.Equal(region, regions.RegionFor(country));
 
     [Theory]
     [InlineData("Japan")]
     [InlineData("")]
     [InlineData(null)]
-    public void Unknown_countries_have_no_region(string? country) => Assert.Null(matcher.RegionOf(country));
+    public void Unknown_countries_have_no_region(string? country) => Assert.Null(regions.RegionFor(country));
 }
 
 public class CountingStreamTests
