@@ -494,6 +494,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AccountId = table.Column<int>(type: "integer", nullable: false),
+                    SectorId = table.Column<int>(type: "integer", nullable: true),
+                    RegionId = table.Column<int>(type: "integer", nullable: true),
                     FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     NameSearch = table.Column<string>(type: "character varying(201)", maxLength: 201, nullable: false),
@@ -519,6 +521,18 @@ namespace Endorse.Migrations.Postgres.Migrations
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1034,6 +1048,16 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_Contacts_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_RegionId_NameSearch_Id",
+                table: "Contacts",
+                columns: new[] { "RegionId", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SectorId_NameSearch_Id",
+                table: "Contacts",
+                columns: new[] { "SectorId", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id_NameSearch",

@@ -518,6 +518,12 @@ namespace Endorse.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SectorId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("SeniorityInferred")
                         .HasColumnType("boolean");
 
@@ -547,6 +553,10 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
                     b.HasIndex("FirstNameSearch", "Id", "NameSearch");
+
+                    b.HasIndex("RegionId", "NameSearch", "Id");
+
+                    b.HasIndex("SectorId", "NameSearch", "Id");
 
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
@@ -1603,6 +1613,16 @@ namespace Endorse.Migrations.Postgres.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Endorse.Taxonomy.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Endorse.Taxonomy.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Account");
                 });

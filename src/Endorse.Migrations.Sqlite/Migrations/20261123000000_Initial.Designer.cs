@@ -500,6 +500,12 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SectorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SeniorityInferred")
                         .HasColumnType("INTEGER");
 
@@ -529,6 +535,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "NameSearch", "Id");
 
                     b.HasIndex("FirstNameSearch", "Id", "NameSearch");
+
+                    b.HasIndex("RegionId", "NameSearch", "Id");
+
+                    b.HasIndex("SectorId", "NameSearch", "Id");
 
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
@@ -1555,6 +1565,16 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Endorse.Taxonomy.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Endorse.Taxonomy.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Account");
                 });

@@ -493,6 +493,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     NameSearch = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
@@ -518,6 +520,18 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1033,6 +1047,16 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "IX_Contacts_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_RegionId_NameSearch_Id",
+                table: "Contacts",
+                columns: new[] { "RegionId", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SectorId_NameSearch_Id",
+                table: "Contacts",
+                columns: new[] { "SectorId", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id_NameSearch",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Endorse.Contacts;
 using Endorse.Data;
 using Endorse.Listing;
 using Endorse.Users;
@@ -245,6 +246,10 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
             db.Audit(nameof(Account), Id(account.Id), "ProductsChanged", DescribeProducts(before, input.Products));
         }
 
+        // A new sector or region moves the copies its contacts carry, in the same transaction.
+        var entry = db.Entry(account);
+        var moved = !Equals(entry.Property(a => a.SectorId).OriginalValue, account.SectorId) || !Equals(entry.Property(a => a.RegionId).OriginalValue, account.RegionId);
+        await using var transaction = moved && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -252,6 +257,16 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
         catch (DbUpdateConcurrencyException)
         {
             return CommandResult.Stale<AccountDetails>();
+        }
+
+        if (moved)
+        {
+            await ContactPlaces.RefreshAsync(db, [account.Id], cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return CommandResult.Ok((await GetAsync(account.Id, cancellationToken))!);

@@ -11,6 +11,14 @@ public class Contact : ISourced, IAudited
     public int AccountId { get; set; }
     public Account? Account { get; set; }
 
+    /// <summary>
+    /// Copies of the account's sector and region, so contact lists filter by them through an index of their own
+    /// (kept equal to the account's by every writer; see docs/decisions.md).
+    /// </summary>
+    public int? SectorId { get; set; }
+
+    public int? RegionId { get; set; }
+
     public string? FirstName { get; set; }
     public required string LastName { get; set; }
 

@@ -29,12 +29,12 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
 
         if (filter.SectorId is { } sectorId)
         {
-            contacts = contacts.Where(c => c.Account!.SectorId == sectorId);
+            contacts = contacts.Where(c => c.SectorId == sectorId);
         }
 
         if (filter.RegionId is { } regionId)
         {
-            contacts = contacts.Where(c => c.Account!.RegionId == regionId);
+            contacts = contacts.Where(c => c.RegionId == regionId);
         }
 
         if (filter.ProductId is { } productId)
@@ -124,6 +124,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
         var (tier, inferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title);
         var contact = new Contact { LastName = input.LastName!.Trim(), SeniorityTier = tier, SeniorityInferred = inferred };
         Apply(contact, input);
+        (contact.SectorId, contact.RegionId) = (account.SectorId, account.RegionId);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok((await GetAsync(contact.Id, cancellationToken))!);
@@ -171,6 +172,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
         (contact.SeniorityTier, contact.SeniorityInferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title, contact.SeniorityTier, contact.SeniorityInferred);
         contact.LastName = input.LastName!.Trim();
         Apply(contact, input);
+        (contact.SectorId, contact.RegionId) = (target!.SectorId, target.RegionId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -213,7 +215,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
     private async Task<AccountOwnership?> AccountAsync(int accountId, CancellationToken cancellationToken) =>
         accountId <= 0
             ? null
-            : await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new AccountOwnership(a.Id, a.OwnerId, a.SalesAreaId)).FirstOrDefaultAsync(cancellationToken);
+            : await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new AccountOwnership(a.Id, a.OwnerId, a.SalesAreaId, a.SectorId, a.RegionId)).FirstOrDefaultAsync(cancellationToken);
 
     private static void Apply(Contact contact, ContactInput input)
     {
@@ -227,5 +229,5 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private sealed record AccountOwnership(int Id, string? OwnerId, int? SalesAreaId);
+    private sealed record AccountOwnership(int Id, string? OwnerId, int? SalesAreaId, int? SectorId, int? RegionId);
 }

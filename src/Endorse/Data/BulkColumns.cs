@@ -51,6 +51,8 @@ public static class BulkColumns
     public static readonly BulkColumn<Contact>[] Contacts =
     [
         new("AccountId", c => c.AccountId),
+        new("SectorId", c => c.SectorId),
+        new("RegionId", c => c.RegionId),
         new("FirstName", c => c.FirstName),
         new("LastName", c => c.LastName),
         new("NameSearch", c => c.NameSearch),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace Endorse.Data;
@@ -48,6 +49,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly("Endorse.Migrations.Postgres"));
                 break;
         }
+
+        // A list's capped count is a Take without OrderBy on purpose (PagingExtensions.Unordered: the count needs no
+        // order); EF Core would log a warning for every list page. Pages themselves are always sorted.
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     private void EnsureSqliteFolder()

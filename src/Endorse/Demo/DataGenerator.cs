@@ -135,7 +135,7 @@ public sealed class DataGenerator
 
         var ownerId = ownerIds.Count > 0 ? ownerIds[index % ownerIds.Count] : null;
         var ownerExternalId = ownerId is not null ? null : "rep-" + (index % 50 + 1).ToString("000", CultureInfo.InvariantCulture);
-        accounts.Add(new AccountStub(name, domain, ownerId, ownerExternalId, country));
+        accounts.Add(new AccountStub(name, domain, ownerId, ownerExternalId, country, catalog.SectorIds[sectorIndex], catalog.RegionIds[regionIndex]));
 
         return new Account
         {
@@ -183,6 +183,8 @@ public sealed class DataGenerator
         return new Contact
         {
             AccountId = accountId,
+            SectorId = account.SectorId,
+            RegionId = account.RegionId,
             FirstName = first,
             LastName = last,
             NameSearch = SearchText.Normalize($"{last} {first}"),
@@ -369,5 +371,5 @@ public sealed class DataGenerator
         return builder.ToString();
     }
 
-    private sealed record AccountStub(string Name, string Domain, string? OwnerId, string? OwnerExternalId, DemoCatalog.CountrySeed Country);
+    private sealed record AccountStub(string Name, string Domain, string? OwnerId, string? OwnerExternalId, DemoCatalog.CountrySeed Country, int SectorId, int RegionId);
 }

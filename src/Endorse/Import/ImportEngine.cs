@@ -62,7 +62,7 @@ public sealed class ImportEngine
         BulkColumns.Accounts, "Name", "NameSearch", "Country", "Website", "Employees", "SizeBand", "AnnualRevenue", "OwnerExternalId", "OwnerId", "RegionId", "SectorId", "UpdatedAt");
 
     private static readonly BulkColumn<Changed<Contact>>[] ContactUpdates = Updates(
-        BulkColumns.Contacts, "AccountId", "FirstName", "LastName", "NameSearch", "FirstNameSearch", "Title", "Email", "EmailSearch", "Phone", "SeniorityTier", "UpdatedAt");
+        BulkColumns.Contacts, "AccountId", "SectorId", "RegionId", "FirstName", "LastName", "NameSearch", "FirstNameSearch", "Title", "Email", "EmailSearch", "Phone", "SeniorityTier", "UpdatedAt");
 
     private static readonly BulkColumn<Changed<Opportunity>>[] OpportunityUpdates = Updates(
         BulkColumns.Opportunities, "AccountId", "Name", "NameSearch", "Stage", "Amount", "Currency", "CloseDate", "IsWon", "IsClosed", "OwnerExternalId", "OwnerId", "UpdatedAt");
@@ -73,7 +73,7 @@ public sealed class ImportEngine
     private readonly TimeProvider clock;
     private readonly SeenIdSet seenIds = new();
     private readonly List<Row> batch = new(BatchSize);
-    private readonly Dictionary<string, int> accountIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountPlace> accountIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> unknownAccounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeniorityTier> tiers = new(StringComparer.Ordinal);
     private BulkWriter? writer;
@@ -473,11 +473,11 @@ public sealed class ImportEngine
         }
 
         var found = await WithExternalIds(db.Accounts, "Accounts", wanted).AsNoTracking()
-            .Select(a => new { a.ExternalId, a.Id })
+            .Select(a => new { a.ExternalId, a.Id, a.SectorId, a.RegionId })
             .ToListAsync(cancellationToken);
         foreach (var account in found)
         {
-            accountIds[account.ExternalId!] = account.Id;
+            accountIds[account.ExternalId!] = new AccountPlace(account.Id, account.SectorId, account.RegionId);
         }
 
         unknownAccounts.UnionWith(wanted.Where(id => !accountIds.ContainsKey(id)));
@@ -506,6 +506,7 @@ public sealed class ImportEngine
             })
             .ToDictionaryAsync(a => a.ExternalId!, StringComparer.Ordinal, cancellationToken);
         var writes = new Writes<Account>(clock.GetUtcNow());
+        var moved = new List<int>();
         foreach (var row in batch)
         {
             var isNew = !existing.TryGetValue(row.ExternalId, out var account);
@@ -539,10 +540,18 @@ public sealed class ImportEngine
                 }
             }
 
+            if (!isNew && (account.SectorId, account.RegionId) != (before.SectorId, before.RegionId))
+            {
+                moved.Add(account.Id);
+            }
+
             Stage(writes, account, isNew, !Fields(account).Equals(before), account.Id, before.UpdatedAt);
         }
 
         await WriteAsync("Accounts", BulkColumns.Accounts, AccountUpdates, writes, cancellationToken);
+
+        // Accounts that changed sector or region take their contacts' copies with them.
+        await ContactPlaces.RefreshAsync(db, moved, cancellationToken);
 
         static (string Name, string? Country, string? Website, int? Employees, decimal? AnnualRevenue, string? OwnerExternalId, string? OwnerId, int? RegionId, int? SectorId, DateTimeOffset UpdatedAt) Fields(Account a) =>
             (a.Name, a.Country, a.Website, a.Employees, a.AnnualRevenue, a.OwnerExternalId, a.OwnerId, a.RegionId, a.SectorId, a.UpdatedAt);
@@ -566,13 +575,15 @@ public sealed class ImportEngine
                 Phone = c.Phone,
                 SeniorityTier = c.SeniorityTier,
                 SeniorityInferred = c.SeniorityInferred,
+                SectorId = c.SectorId,
+                RegionId = c.RegionId,
                 UpdatedAt = c.UpdatedAt,
             })
             .ToDictionaryAsync(c => c.ExternalId!, StringComparer.Ordinal, cancellationToken);
         var writes = new Writes<Contact>(clock.GetUtcNow());
         foreach (var row in batch)
         {
-            if (!accountIds.TryGetValue(row.AccountId!, out var accountId))
+            if (!accountIds.TryGetValue(row.AccountId!, out var place))
             {
                 Reject(row.Line, row.ExternalId, $"The account {row.AccountId} is not in Endorse; import the accounts first.");
                 continue;
@@ -581,7 +592,9 @@ public sealed class ImportEngine
             var isNew = !existing.TryGetValue(row.ExternalId, out var contact);
             contact ??= new Contact { LastName = row.Name!, Source = source, ExternalId = row.ExternalId, SeniorityInferred = true };
             var before = Fields(contact);
-            contact.AccountId = accountId;
+            contact.AccountId = place.Id;
+            contact.SectorId = place.SectorId;
+            contact.RegionId = place.RegionId;
             contact.FirstName = row.FirstName;
             contact.LastName = row.Name!;
             contact.Title = row.Title;
@@ -597,8 +610,8 @@ public sealed class ImportEngine
 
         await WriteAsync("Contacts", BulkColumns.Contacts, ContactUpdates, writes, cancellationToken);
 
-        static (int AccountId, string? FirstName, string LastName, string? Title, string? Email, string? Phone, SeniorityTier SeniorityTier, DateTimeOffset UpdatedAt) Fields(Contact c) =>
-            (c.AccountId, c.FirstName, c.LastName, c.Title, c.Email, c.Phone, c.SeniorityTier, c.UpdatedAt);
+        static (int AccountId, int? SectorId, int? RegionId, string? FirstName, string LastName, string? Title, string? Email, string? Phone, SeniorityTier SeniorityTier, DateTimeOffset UpdatedAt) Fields(Contact c) =>
+            (c.AccountId, c.SectorId, c.RegionId, c.FirstName, c.LastName, c.Title, c.Email, c.Phone, c.SeniorityTier, c.UpdatedAt);
     }
 
     private async Task UpsertOpportunitiesAsync(CancellationToken cancellationToken)
@@ -636,7 +649,7 @@ public sealed class ImportEngine
                     continue;
                 }
 
-                accountId = found;
+                accountId = found.Id;
             }
 
             var isNew = !existing.TryGetValue(row.ExternalId, out var opportunity);
@@ -729,6 +742,9 @@ public sealed class ImportEngine
 
     private static BulkColumn<Changed<T>>[] Updates<T>(BulkColumn<T>[] columns, params string[] names) =>
         BulkColumns.Only(columns, names).Select(c => new BulkColumn<Changed<T>>(c.Name, changed => c.Value(changed.Entity))).ToArray();
+
+    /// <summary>An account's Endorse id, and its sector and region, which its contacts carry copies of.</summary>
+    private readonly record struct AccountPlace(int Id, int? SectorId, int? RegionId);
 
     /// <summary>An existing row to update: its id, the UpdatedAt it had when read (the concurrency token), its new values.</summary>
     private sealed record Changed<T>(int Id, DateTimeOffset StoredUpdatedAt, T Entity);

@@ -7,6 +7,7 @@ using Endorse.Contacts;
 using Endorse.IntegrationTests.Infrastructure;
 using Endorse.Products;
 using Endorse.Taxonomy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.IntegrationTests.Accounts;
 
@@ -70,7 +71,8 @@ internal static class CustomerTestData
     public static Task<int> AddContactAsync(this EndorseApp app, int accountId, string firstName, string lastName, string? email = null, string? title = null) =>
         app.WithDbAsync(async db =>
         {
-            var contact = new Contact { AccountId = accountId, FirstName = firstName, LastName = lastName, Email = email, Title = title };
+            var account = await db.Accounts.SingleAsync(a => a.Id == accountId);
+            var contact = new Contact { AccountId = accountId, SectorId = account.SectorId, RegionId = account.RegionId, FirstName = firstName, LastName = lastName, Email = email, Title = title };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             return contact.Id;

@@ -35,6 +35,8 @@ public class DemoDataTests
         Assert.InRange(first.Products, 8, 10);
         Assert.True(first.AccountProducts > first.Accounts, "customers own products");
         Assert.Equal(DemoSetup.DemoUsers.Count, first.Users);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Contacts.CountAsync(c => c.SectorId != c.Account!.SectorId || c.RegionId != c.Account.RegionId)));
+        Assert.True(await app.WithDbAsync(db => db.Contacts.AnyAsync(c => c.SectorId != null && c.RegionId != null)), "contacts carry their account's sector and region");
 
         var (repOwns, repArea, managerArea, managedArea) = await app.WithDbAsync(async db =>
         {

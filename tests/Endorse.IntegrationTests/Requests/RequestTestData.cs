@@ -25,7 +25,7 @@ internal static partial class RequestTestData
             db.Accounts.Add(account);
             await db.SaveChangesAsync();
             var email = $"ada-{Guid.NewGuid():N}@customer.example";
-            var contact = new Contact { AccountId = account.Id, FirstName = "Ada", LastName = "Advocate", Email = email };
+            var contact = new Contact { AccountId = account.Id, SectorId = account.SectorId, RegionId = account.RegionId, FirstName = "Ada", LastName = "Advocate", Email = email };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             var advocate = new Advocate

@@ -30,6 +30,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // The tier filter with a search reads first-name-only matches too (ContactService.Query).
         builder.HasIndex(c => new { c.SeniorityTier, c.FirstNameSearch, c.Id, c.NameSearch });
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
+        builder.HasIndex(c => new { c.SectorId, c.NameSearch, c.Id });
+        builder.HasIndex(c => new { c.RegionId, c.NameSearch, c.Id });
+        builder.HasOne<Endorse.Taxonomy.Sector>().WithMany().HasForeignKey(c => c.SectorId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Endorse.Taxonomy.Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.SetNull);
 
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.DisplayName);
