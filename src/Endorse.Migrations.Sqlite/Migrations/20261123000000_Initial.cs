@@ -1049,14 +1049,14 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 columns: new[] { "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_RegionId_NameSearch_Id",
+                name: "IX_Contacts_RegionId_NameSearch_Id_SectorId_SeniorityTier",
                 table: "Contacts",
-                columns: new[] { "RegionId", "NameSearch", "Id" });
+                columns: new[] { "RegionId", "NameSearch", "Id", "SectorId", "SeniorityTier" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_SectorId_NameSearch_Id",
+                name: "IX_Contacts_SectorId_NameSearch_Id_RegionId_SeniorityTier",
                 table: "Contacts",
-                columns: new[] { "SectorId", "NameSearch", "Id" });
+                columns: new[] { "SectorId", "NameSearch", "Id", "RegionId", "SeniorityTier" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SeniorityTier_FirstNameSearch_Id_NameSearch",

@@ -533,13 +533,13 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FirstNameSearch", "Id", "NameSearch");
 
-                    b.HasIndex("RegionId", "NameSearch", "Id");
-
-                    b.HasIndex("SectorId", "NameSearch", "Id");
-
                     b.HasIndex("SeniorityTier", "NameSearch", "Id");
 
                     b.HasIndex("SeniorityTier", "FirstNameSearch", "Id", "NameSearch");
+
+                    b.HasIndex("RegionId", "NameSearch", "Id", "SectorId", "SeniorityTier");
+
+                    b.HasIndex("SectorId", "NameSearch", "Id", "RegionId", "SeniorityTier");
 
                     b.ToTable("Contacts");
                 });

