@@ -112,10 +112,13 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     /// The advocates ranked for the request's own activity type and criteria, best first (<paramref name="top"/>),
     /// each score explained, and the excluded advocates with their reasons.
     /// </summary>
-    public async Task<RequestOutcome<MatchResponse>> MatchesAsync(int id, int top, int excludedOffset = 0, int excludedLimit = MatchService.DefaultExcluded, CancellationToken cancellationToken = default)
+    public async Task<RequestOutcome<MatchResponse>> MatchesAsync(int id, RequestActor actor, int top, int excludedOffset = 0, int excludedLimit = MatchService.DefaultExcluded, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var request = await db.ReferenceRequests.AsNoTracking().Include(r => r.Products).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null)
+
+        // The ranking shows the program's advocates: only to those who may read the request (owners approve, they do not pick).
+        if (request is null || !RequestRules.MaySee(request.RequesterId, [], actor))
         {
             return RequestOutcome.Missing<MatchResponse>();
         }

@@ -26,13 +26,16 @@ public sealed class RequestsApiTests
         var url = $"/api/v1/requests/{(int)submitted["id"]!}";
 
         Assert.Equal(HttpStatusCode.OK, (await repClient.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await repClient.GetAsync(url + "/matches")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync(Roles.ReferenceManager)).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync(Roles.SalesManager)).GetAsync(url)).StatusCode);
         foreach (var role in new[] { Roles.SalesRep, Roles.Marketing, Roles.CustomerSuccess })
         {
-            var response = await (await app.ClientForAsync(role)).GetAsync(url);
+            var other = await app.ClientForAsync(role);
+            var response = await other.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.DoesNotContain("Globex", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url + "/matches")).StatusCode);
         }
     }
 

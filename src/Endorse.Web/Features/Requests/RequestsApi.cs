@@ -81,12 +81,13 @@ public static class RequestsApi
                 "Readable by the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts; " +
                 "anyone else gets 404, as for a request that does not exist.")
             .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, CancellationToken ct) =>
-                From(await service.MatchesAsync(id, top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
+        group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                From(await service.MatchesAsync(id, ActorOf(user), top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
             .WithName("MatchRequest").WithSummary("Rank advocates for a request")
             .WithDescription("Every eligible advocate ranked for the request's activity type and criteria, best first (`top`, 1–200, default 25), " +
                 "each score explained factor by factor; the excluded advocates counted by reason (`excludedByReason`), and a page of them " +
-                "(`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…).")
+                "(`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…). " +
+                "For those who may read the request (requester, reference managers, sales managers, executives); anyone else gets 404.")
             .Produces<Endorse.Matching.MatchResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
                 From(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
