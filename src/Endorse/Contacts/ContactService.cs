@@ -123,8 +123,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
 
         var (tier, inferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title);
         var contact = new Contact { LastName = input.LastName!.Trim(), SeniorityTier = tier, SeniorityInferred = inferred };
-        Apply(contact, input);
-        (contact.SectorId, contact.RegionId) = (account.SectorId, account.RegionId);
+        Apply(contact, input, account!);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok((await GetAsync(contact.Id, cancellationToken))!);
@@ -171,8 +170,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
         db.Entry(contact).Property(c => c.UpdatedAt).OriginalValue = input.UpdatedAt!.Value;
         (contact.SeniorityTier, contact.SeniorityInferred) = SeniorityRule.Decide(input.SeniorityTier, input.Title, contact.SeniorityTier, contact.SeniorityInferred);
         contact.LastName = input.LastName!.Trim();
-        Apply(contact, input);
-        (contact.SectorId, contact.RegionId) = (target!.SectorId, target.RegionId);
+        Apply(contact, input, target!);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -217,9 +215,11 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
             ? null
             : await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new AccountOwnership(a.Id, a.OwnerId, a.SalesAreaId, a.SectorId, a.RegionId)).FirstOrDefaultAsync(cancellationToken);
 
-    private static void Apply(Contact contact, ContactInput input)
+    /// <summary>Sets the contact's fields from the input; the account's sector and region go with it (ContactPlaces).</summary>
+    private static void Apply(Contact contact, ContactInput input, AccountOwnership account)
     {
-        contact.AccountId = input.AccountId;
+        contact.AccountId = account.Id;
+        (contact.SectorId, contact.RegionId) = (account.SectorId, account.RegionId);
         contact.FirstName = NullIfBlank(input.FirstName);
         contact.Email = NullIfBlank(input.Email);
         contact.Phone = NullIfBlank(input.Phone);

@@ -113,10 +113,10 @@ public sealed class ImportEngine
         var sqliteCache = db.Database.IsSqlite() ? await SqliteCacheSizeAsync(SqliteImportCacheKib, cancellationToken) : (int?)null;
         if (db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null)
         {
-            // The batches' lookups are planned while the table grows inside this transaction, with no statistics for the
-            // new rows: PostgreSQL then takes "ExternalId = ANY(2,000 ids)" to match most of the table and scans all of it,
-            // which makes a first import quadratic. Every lookup and update here goes through a unique index, so sequential
-            // scans are switched off until the transaction ends (SET LOCAL), and nothing else is affected. That makes the
+            // The batches' statements are planned while the table grows inside this transaction, with no statistics for the
+            // new rows, and PostgreSQL may then judge a scan of the whole table cheapest (the look-ups are additionally
+            // written as one probe per id, see WithExternalIds). Every look-up and update here goes through a unique index,
+            // so sequential scans are switched off until the transaction ends (SET LOCAL), and nothing else is affected. That makes the
             // cost of the one scan left (of the bulk update's small staging table) huge, which would JIT-compile every
             // bulk update at a second's cost each: JIT is switched off with it.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off", cancellationToken);
@@ -441,12 +441,13 @@ public sealed class ImportEngine
     /// rows/s. On PostgreSQL each id is therefore looked up on its own (a LATERAL subquery: one unique-index probe per
     /// id, whatever the statistics say).
     /// </summary>
-    private IQueryable<T> WithExternalIds<T>(DbSet<T> set, string table, List<string> ids)
+    private IQueryable<T> WithExternalIds<T>(DbSet<T> set, List<string> ids)
         where T : class
     {
         var source = (int)job.Source;
+        var table = set.EntityType.GetTableName();
 
-        // The table name is one of this class's constants; the values are parameters.
+        // The table name comes from the model; the values are parameters.
 #pragma warning disable EF1002
         return db.Database.IsNpgsql()
             ? set.FromSqlRaw($"SELECT t.* FROM unnest({{1}}::text[]) AS ids(id) CROSS JOIN LATERAL (SELECT * FROM \"{table}\" WHERE \"Source\" = {{0}} AND \"ExternalId\" = ids.id LIMIT 1) AS t", source, ids.ToArray())
@@ -472,7 +473,7 @@ public sealed class ImportEngine
             return;
         }
 
-        var found = await WithExternalIds(db.Accounts, "Accounts", wanted).AsNoTracking()
+        var found = await WithExternalIds(db.Accounts, wanted).AsNoTracking()
             .Select(a => new { a.ExternalId, a.Id, a.SectorId, a.RegionId })
             .ToListAsync(cancellationToken);
         foreach (var account in found)
@@ -487,7 +488,7 @@ public sealed class ImportEngine
     {
         var source = job.Source;
         var ids = BatchIds();
-        var existing = await WithExternalIds(db.Accounts, "Accounts", ids).AsNoTracking()
+        var existing = await WithExternalIds(db.Accounts, ids).AsNoTracking()
             .Select(a => new Account
             {
                 Id = a.Id,
@@ -562,7 +563,7 @@ public sealed class ImportEngine
         var source = job.Source;
         await ResolveAccountsAsync(cancellationToken);
         var ids = BatchIds();
-        var existing = await WithExternalIds(db.Contacts, "Contacts", ids).AsNoTracking()
+        var existing = await WithExternalIds(db.Contacts, ids).AsNoTracking()
             .Select(c => new Contact
             {
                 Id = c.Id,
@@ -619,7 +620,7 @@ public sealed class ImportEngine
         var source = job.Source;
         await ResolveAccountsAsync(cancellationToken);
         var ids = BatchIds();
-        var existing = await WithExternalIds(db.Opportunities, "Opportunities", ids).AsNoTracking()
+        var existing = await WithExternalIds(db.Opportunities, ids).AsNoTracking()
             .Select(o => new Opportunity
             {
                 Id = o.Id,

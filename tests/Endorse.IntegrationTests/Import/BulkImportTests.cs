@@ -160,8 +160,6 @@ public class BulkImportTests
         return csv.ToString();
     }
 
-    private static Task<ImportRunView> ImportContactsAsync(EndorseApp app, string content) =>
-        ImportAsync(app, ImportFormat.Salesforce, ImportEntity.Contacts, new MemoryStream(Encoding.UTF8.GetBytes(content)), "Contact.csv");
 
     /// <summary>The search columns hold exactly what the DbContext would have written on save.</summary>
     private static void AssertSearchColumnsAsOnSave(Contact stored)

@@ -108,7 +108,4 @@ public class DeferredIndexesTests
 
         return csv.ToString();
     }
-
-    private static Task<ImportRunView> ImportContactsAsync(EndorseApp app, string content) =>
-        ImportAsync(app, ImportFormat.Salesforce, ImportEntity.Contacts, new MemoryStream(Encoding.UTF8.GetBytes(content)), "Contact.csv");
 }

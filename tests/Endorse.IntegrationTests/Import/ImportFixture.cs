@@ -71,6 +71,10 @@ internal static class ImportFixture
         }
     }
 
+    /// <summary>Imports CSV text as a Salesforce Contact.csv.</summary>
+    public static Task<ImportRunView> ImportContactsAsync(EndorseApp app, string content) =>
+        ImportAsync(app, ImportFormat.Salesforce, ImportEntity.Contacts, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), "Contact.csv");
+
     /// <summary>Every account, contact and opportunity with its UpdatedAt: equal snapshots mean nothing changed.</summary>
     public static Task<List<string>> SnapshotAsync(EndorseApp app) => app.WithDbAsync(async db =>
     {
