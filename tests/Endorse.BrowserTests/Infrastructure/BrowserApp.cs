@@ -55,14 +55,23 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a full-page screenshot as &lt;name&gt;.png in <see cref="ScreenshotFolder"/> and returns its path.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a full-page screenshot as &lt;name&gt;.png in <see cref="ScreenshotFolder"/> and returns its path; then, unless
+    /// told not to, runs axe-core on the page as pictured, so every state a test takes a picture of is held to WCAG 2.1 AA.
+    /// </summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool checkAccessibility = true)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var path = Path.Combine(ScreenshotFolder, name + ".png");
 
         // From the top: a full-page shot of a scrolled page paints the fixed app bar mid-page.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        if (checkAccessibility)
+        {
+            await Accessibility.AssertCleanAsync(page, $"the page pictured in {name}.png");
+        }
+
         return path;
     }
 

@@ -25,7 +25,7 @@ public static class Session
         catch (PlaywrightException exception)
         {
             // Say what came instead of the page (an error page, a sign-in redirect), and keep its picture.
-            await BrowserApp.ScreenshotAsync(page, "failed-open" + path.Replace('/', '-'));
+            await BrowserApp.ScreenshotAsync(page, "failed-open" + path.Replace('/', '-'), checkAccessibility: false);
             var body = await page.Locator("body").InnerTextAsync();
             throw new PlaywrightException($"{path} showed no h1 at {page.Url}: {body[..Math.Min(body.Length, 500)]}", exception);
         }
