@@ -25,10 +25,18 @@ public class InboxTests(BrowserApp app)
         }
 
         var (page, shell) = await Session.SignInAsync(app, Roles.SalesManager);
+
+        // The bell's unread count sits wholly inside the app bar (it used to stick out above it and be cut off).
+        var count = page.GetByTestId("notification-bell").Locator(".mud-badge");
+        await Microsoft.Playwright.Assertions.Expect(count).ToBeVisibleAsync();
+        var badge = (await count.BoundingBoxAsync())!;
+        var bar = (await page.Locator(".mud-appbar").BoundingBoxAsync())!;
+        Assert.True(badge.Y >= bar.Y && badge.Y + badge.Height <= bar.Y + bar.Height, $"The unread count ({badge.Y}..{badge.Y + badge.Height}px) is not inside the app bar ({bar.Y}..{bar.Y + bar.Height}px).");
         await shell.GoToAsync("Inbox");
         var item = page.GetByTestId("inbox-item").Filter(new() { HasText = title });
         await Expect(item).ToHaveAttributeAsync("data-read", "false");
         await Expect(item).ToContainTextAsync("needs your approval");
+        await Expect(item.GetByRole(AriaRole.Link, new() { Name = title })).ToHaveAttributeAsync("href", "/advocates");
         await BrowserApp.ScreenshotAsync(page, "inbox");
 
         var row = page.Locator("tr").Filter(new() { Has = item });

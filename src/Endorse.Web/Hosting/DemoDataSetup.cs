@@ -46,5 +46,6 @@ public static class DemoDataSetup
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);
+        await DemoProgramSetup.LoadAsync(services, logger);
     }
 }

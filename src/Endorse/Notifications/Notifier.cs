@@ -16,10 +16,13 @@ public sealed class Notifier(EndorseDbContext db, TimeProvider clock, MailSettin
     /// address, saving both (and any other pending change of the same context) in one SaveChanges.
     /// </summary>
     /// <exception cref="InvalidOperationException">The user does not exist.</exception>
-    public async Task<Notification> NotifyAsync(string userId, string title, string? body, string? link, bool sendEmail, CancellationToken cancellationToken = default)
+    public async Task<Notification> NotifyAsync(string userId, string title, string? body, string link, bool sendEmail, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
+
+        // Every notification opens the record it is about (the inbox, the bell and the mail all link to it).
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.DisplayName })

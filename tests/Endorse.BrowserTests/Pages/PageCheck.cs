@@ -34,7 +34,7 @@ public static class PageCheck
             await AppShell.WaitForInteractivityAsync(page);
 
             // Lists load over the circuit after the page shows: check (and picture) the loaded page.
-            await Expect(page.Locator("main .mud-progress-linear")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            await Expect(page.Locator("main .mud-table-loading")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
             await Expect(page.GetByText("You do not have access to this page")).ToHaveCountAsync(0);
         }

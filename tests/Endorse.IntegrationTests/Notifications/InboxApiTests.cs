@@ -26,9 +26,9 @@ public class InboxApiTests
         {
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
             await notifier.NotifyAsync(me.Id, "First", "one", "/requests/1", sendEmail: false);
-            await notifier.NotifyAsync(me.Id, "Second", null, null, sendEmail: false);
+            await notifier.NotifyAsync(me.Id, "Second", null, "/requests/2", sendEmail: false);
             await notifier.NotifyAsync(me.Id, "Third <script>alert(1)</script>", "three", "/requests/3", sendEmail: false);
-            await notifier.NotifyAsync(someoneElse.Id, "Not yours", null, null, sendEmail: false);
+            await notifier.NotifyAsync(someoneElse.Id, "Not yours", null, "/requests/4", sendEmail: false);
         }
 
         var page = await ListAsync(client);

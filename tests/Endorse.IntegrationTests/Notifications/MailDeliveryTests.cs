@@ -33,7 +33,11 @@ public class MailDeliveryTests
             await scope.ServiceProvider.GetRequiredService<Notifier>()
                 .NotifyAsync(user.Id, "Reference request approved", "Grace approved your request.", "/requests/7", sendEmail: true);
             await scope.ServiceProvider.GetRequiredService<Notifier>()
-                .NotifyAsync(user.Id, "Quiet note", null, null, sendEmail: false);
+                .NotifyAsync(user.Id, "Quiet note", null, "/requests/8", sendEmail: false);
+
+            // A notification always opens its record: one without a link is a programming error, refused before anything is saved.
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => scope.ServiceProvider.GetRequiredService<Notifier>()
+                .NotifyAsync(user.Id, "Nowhere to go", null, " ", sendEmail: false));
         }
 
         var notifications = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == user.Id).OrderBy(n => n.Id).ToListAsync());
