@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command. On a fresh Debian machine with the .NET SDK it installs what the tests need
-# (PostgreSQL and Chromium, from Debian's packages only), starts a throw-away PostgreSQL cluster on a free
+# (PostgreSQL, Chromium and npm from Debian's packages; axe-core from the npm registry), starts a throw-away PostgreSQL cluster on a free
 # local port, builds once, checks formatting, and runs every suite: unit, integration (SQLite and
 # PostgreSQL) and browser tests. It never stops at the first failing suite. The last line is always
 #   Tests: N passed, N failed, N skipped
@@ -45,6 +45,13 @@ if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/postgres" ] || [ ! -x /us
   fi
 fi
 PG_BIN=$(postgres_bin)
+
+# npm, to install axe-core for the browser tests (step 3b), from Debian's packages when it is missing.
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  say "Installing npm from Debian's packages"
+  apt-get install -y --no-install-recommends npm || { apt-get update && apt-get install -y --no-install-recommends npm; } \
+    || problems+=("apt-get install npm failed")
+fi
 
 # --- 2. A throw-away PostgreSQL cluster ----------------------------------------------------------------------
 free_port() {
@@ -109,6 +116,16 @@ fi
 echo "(format check took $(( SECONDS - format_started ))s)"
 
 export ENDORSE_SCREENSHOTS="$results/screenshots"
+
+# axe-core, which the browser tests inject into every page, comes from the npm registry (package-lock.json pins it).
+if [ ! -f tests/Endorse.BrowserTests/node_modules/axe-core/axe.min.js ]; then
+  say "npm ci (axe-core for the browser tests)"
+  if ! command -v npm >/dev/null 2>&1; then
+    problems+=("npm is missing: install Debian's npm package (the browser tests need axe-core from the npm registry)")
+  elif ! (cd tests/Endorse.BrowserTests && npm ci --no-audit --no-fund); then
+    problems+=("npm ci in tests/Endorse.BrowserTests failed: the browser tests cannot run axe-core")
+  fi
+fi
 
 # --- 4. Every suite, never stopping at the first failure --------------------------------------------------
 counter() { # counter NAME FILE -> the value of the NAME attribute of TRX's <Counters>
