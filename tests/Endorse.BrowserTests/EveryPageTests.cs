@@ -14,6 +14,12 @@ namespace Endorse.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public partial class EveryPageTests(BrowserApp app, ITestOutputHelper output)
 {
+    /// <summary>
+    /// Lists a demo user may see empty: their own access tokens (none until they make one), and the busiest advocates of the
+    /// program's health (no activity has taken place yet in the demo).
+    /// </summary>
+    private static readonly HashSet<string> MayBeEmpty = new(StringComparer.Ordinal) { "/settings/tokens", "/program/health" };
+
     [Theory, MemberData(nameof(DemoUser.AllRoles), MemberType = typeof(DemoUser))]
     public async Task Every_page_reachable_from_the_navigation_opens_and_passes_axe(string role)
     {
@@ -34,7 +40,7 @@ public partial class EveryPageTests(BrowserApp app, ITestOutputHelper output)
             var records = (await rowLinks.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
                 .Where(h => RecordPath().IsMatch(Key(h))).ToList();
             var rows = records.Count;
-            if (rows == 0 && await page.Locator("main .mud-table").CountAsync() > 0)
+            if (rows == 0 && !MayBeEmpty.Contains(path) && await page.Locator("main .mud-table").CountAsync() > 0)
             {
                 emptyLists.Add(path);
             }

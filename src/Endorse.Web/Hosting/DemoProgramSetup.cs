@@ -34,7 +34,7 @@ public static partial class DemoProgramSetup
         var (managerId, managerName) = id(Roles.ReferenceManager);
         var (repId, _) = id(Roles.SalesRep);
 
-        // Senior contacts with an e-mail address, half at accounts the demo rep owns (their approaches wait for the rep's approval).
+        // Senior contacts with an e-mail address; a few at accounts the demo rep owns (approaching them waits for the rep's approval).
         var senior = db.Contacts.AsNoTracking().Where(c => c.SeniorityTier >= SeniorityTier.Director && c.Email != null);
         var ownedByRep = await senior.Where(c => c.Account!.OwnerId == repId).OrderBy(c => c.Id).Select(c => c.Id).Take(6).ToListAsync();
         var others = await senior.Where(c => c.Account!.OwnerId == null).OrderBy(c => c.Id).Select(c => c.Id)

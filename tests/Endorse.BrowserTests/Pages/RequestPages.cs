@@ -55,7 +55,7 @@ public sealed partial class NewRequestPage(IPage page)
 
     public async Task FillLanguageAsync(string language)
     {
-        var input = page.GetByLabel("Language");
+        var input = page.GetByLabel("Language", new() { Exact = true });
         await input.FillAsync(language);
         await page.GetByRole(AriaRole.Option, new() { Name = language, Exact = true }).ClickAsync();
     }

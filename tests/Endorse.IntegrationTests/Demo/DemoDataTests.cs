@@ -55,6 +55,21 @@ public class DemoDataTests
         Assert.Equal(SeniorityInference.FromTitle(sample.Title), sample.SeniorityTier);
         Assert.True(await app.WithDbAsync(db => db.Accounts.AnyAsync(a => a.DisclosurePermission == DisclosurePermission.NoPublicity)));
 
+        // The demo program: active advocates, and each demo user has a request and a notification that links to it.
+        Assert.True(await app.WithDbAsync(db => db.Advocates.CountAsync(a => a.Status == Endorse.Advocates.AdvocateStatus.Active)) >= 20, "the demo has active advocates");
+        foreach (var (email, _, _) in DemoSetup.DemoUsers)
+        {
+            var (requests, links) = await app.WithDbAsync(async db =>
+            {
+                var user = await db.Users.SingleAsync(u => u.Email == email);
+                return (await db.ReferenceRequests.CountAsync(r => r.RequesterId == user.Id),
+                    await db.Notifications.Where(n => n.UserId == user.Id).Select(n => n.Link).ToListAsync());
+            });
+            Assert.True(requests > 0, $"{email} has no demo request");
+            Assert.NotEmpty(links);
+            Assert.All(links, link => Assert.Matches(@"^/requests/\d+$", link));
+        }
+
         // A second start on the same database: same counts, nothing duplicated.
         await using (var secondStart = app.WithWebHostBuilder(_ => { }))
         {
