@@ -45,7 +45,8 @@ public static class ApiSetup
     public static void MapEndorseApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Endorse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Endorse API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()); // Scalar's fonts come from its CDN: the page keeps to this origin (CSP) and works offline.
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.ReadCustomers).RequireRateLimiting(ApiRateLimits.Policy)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
