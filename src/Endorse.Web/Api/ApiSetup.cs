@@ -32,7 +32,9 @@ public static class ApiSetup
                     "Authenticate with a personal access token (create one under Settings → Access tokens) sent as " +
                     "`Authorization: Bearer edr_…`; it acts with its user's roles. Lists take `page`, `pageSize` (≤ 200), " +
                     "`sort`, `desc` and `search`, and answer `{ items, total, totalIsCapped, page, pageSize }`. " +
-                    "Errors are RFC 9457 problem details; validation errors list each field's messages under `errors`.";
+                    "Errors are RFC 9457 problem details; validation errors list each field's messages under `errors`. " +
+                    "Each token may make a number of requests a minute (600 unless the operator set otherwise); over it the API answers 429 with `Retry-After`. " +
+                    "Changes made with the browser's sign-in cookie instead of a token need the antiforgery token in the `RequestVerificationToken` header.";
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
@@ -43,9 +45,11 @@ public static class ApiSetup
     public static void MapEndorseApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Endorse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Endorse API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()); // Scalar's fonts come from its CDN: the page keeps to this origin (CSP) and works offline.
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.ReadCustomers);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.ReadCustomers).RequireRateLimiting(ApiRateLimits.Policy)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         ApiRegistration.MapFeatureApis(api);
     }
 }

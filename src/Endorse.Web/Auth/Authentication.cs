@@ -39,6 +39,9 @@ public static class Authentication
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // The cookie's issue and expiry times come from the app's clock, as the security-stamp check's do (tests move it).
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
         return services;
     }
 

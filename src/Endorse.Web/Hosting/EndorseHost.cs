@@ -8,6 +8,7 @@ using Endorse.Web.Features.SignIn;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Endorse.Web.Hosting;
@@ -27,21 +28,39 @@ public static class EndorseHost
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddDbContext<EndorseDbContext>(database.Apply);
         services.AddDbContextFactory<EndorseDbContext>(database.Apply, ServiceLifetime.Scoped);
+        var security = SecuritySettings.From(builder.Configuration);
+        services.AddSingleton(security);
+        builder.AddEndorseHttpHardening(security);
 
         services.AddDataProtection().SetApplicationName("Endorse").PersistKeysToDbContext<EndorseDbContext>();
         services.AddIdentityCore<EndorseUser>(options =>
             {
-                options.Password.RequiredLength = 10;
+                // PasswordPolicy (below) is the one password rule: length and the common-password list, no composition rules.
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 10;
+
+                // A time-bound lock stored with the user (it holds across nodes and restarts), behind the in-memory
+                // sign-in rate limits (SignInThrottle), which act first on one node.
+                options.Lockout.MaxFailedAccessAttempts = 20;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EndorseDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.RemoveAll<IPasswordValidator<EndorseUser>>();
+        services.AddScoped<IPasswordValidator<EndorseUser>, PolicyPasswordValidator>();
 
         services.AddEndorseAuthentication();
+        services.AddEndorseSessions(security);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInAudit>();
+        services.AddEndorseApiRateLimits(security);
         services.AddEndorseAuthorization();
         services.AddEndorseApi();
 
@@ -56,19 +75,18 @@ public static class EndorseHost
 
     public static void UseEndorse(this WebApplication app)
     {
+        app.UseEndorseHttpHardening();
+
         // Bad requests (a malformed body, a bad antiforgery token) answer 400 with problem details, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

@@ -35,9 +35,10 @@ public sealed class AuditLog(EndorseDbContext db)
 {
     /// <summary>The named actions the log holds (plain property changes are Created, Updated, Deleted).</summary>
     public static readonly IReadOnlyList<string> KnownActions =
-        ["Created", "Updated", "Deleted", "UserCreated", "UserUpdated", "UserDeactivated", "UserReactivated", "PasswordReset", "RoleGranted", "RoleRemoved", "TokenCreated", "TokenRevoked", "ImportCompleted"];
+        ["Created", "Updated", "Deleted", "UserCreated", "UserUpdated", "UserDeactivated", "UserReactivated", "PasswordReset", "RoleGranted", "RoleRemoved", "TokenCreated", "TokenRevoked", "ImportCompleted",
+        "PasswordChanged", "SignInFailed", "SignInLockedOut", "SignInThrottled"];
 
-    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Advocate", "Opportunity", "Product", "Sector", "Region", "SalesArea", "User", "Role", "AccessToken", "Import"];
+    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Advocate", "Opportunity", "Product", "Sector", "Region", "SalesArea", "User", "Role", "AccessToken", "Import", "SignIn"];
 
     public Task<Page<AuditRow>> ListAsync(AuditFilter filter, PageRequest request, CancellationToken cancellationToken = default) =>
         Filtered(filter).ToPageAsync(request, cancellationToken);

@@ -12,8 +12,11 @@ public sealed record MailSettings
     public string FromName { get; init; } = "Endorse";
     public string OutboxFolder { get; init; } = "data/outbox";
 
-    /// <summary>The app's public address (https://endorse.example.com), so links in e-mail are absolute. Optional.</summary>
-    public string? BaseUrl { get; init; }
+    /// <summary>
+    /// The app's public address (<c>PublicBaseUrl</c>, formerly <c>Mail:BaseUrl</c>), so links in e-mail are absolute.
+    /// Required in production; in development the host fills it in with the address it listens on.
+    /// </summary>
+    public PublicAddress PublicAddress { get; init; } = new(null);
 
     public string? SmtpHost { get; init; }
     public int SmtpPort { get; init; } = 25;
@@ -32,7 +35,9 @@ public sealed record MailSettings
             From = NonEmpty(mail["From"]) ?? "endorse@localhost",
             FromName = NonEmpty(mail["FromName"]) ?? "Endorse",
             OutboxFolder = NonEmpty(mail["OutboxFolder"]) ?? "data/outbox",
-            BaseUrl = NonEmpty(mail["BaseUrl"]),
+            PublicAddress = new PublicAddress(NonEmpty(configuration["PublicBaseUrl"]) is { } url
+                ? PublicAddress.Parse(url)
+                : PublicAddress.Parse(mail["BaseUrl"], "Mail:BaseUrl")),
             SmtpHost = NonEmpty(smtp["Host"]),
             SmtpPort = int.TryParse(smtp["Port"], out var port) ? port : 25,
             SmtpUseTls = bool.TryParse(smtp["UseTls"], out var tls) && tls,

@@ -77,16 +77,8 @@ public sealed class Notifier(EndorseDbContext db, TimeProvider clock, MailSettin
         };
     }
 
-    /// <summary>The link made absolute with <c>Mail:BaseUrl</c> when it is set (so it works from an e-mail); else as given.</summary>
-    public string? AbsoluteLink(string? link)
-    {
-        if (string.IsNullOrWhiteSpace(link) || link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || mail.BaseUrl is null)
-        {
-            return link;
-        }
-
-        return mail.BaseUrl.TrimEnd('/') + "/" + link.TrimStart('/');
-    }
+    /// <summary>The link made absolute with the public base address (<c>PublicBaseUrl</c>), so it works from an e-mail.</summary>
+    public string? AbsoluteLink(string? link) => mail.PublicAddress.Absolute(link);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -921,7 +921,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             cancellationToken);
     }
 
-    /// <summary>Queues a mail to the advocate (saved with the next SaveChanges) ending with their link, absolute when Mail:BaseUrl is set.</summary>
+    /// <summary>Queues a mail to the advocate (saved with the next SaveChanges) ending with their link, absolute with the public base address (PublicBaseUrl).</summary>
     private async Task QueueAdvocateMailAsync(int advocateId, string subject, Func<string?, string> text, string token, CancellationToken cancellationToken)
     {
         var contact = await db.Advocates.AsNoTracking().Where(a => a.Id == advocateId)

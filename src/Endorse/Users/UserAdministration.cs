@@ -261,6 +261,62 @@ public sealed class UserAdministration(EndorseDbContext db, UserManager<EndorseU
         return CommandResult.Ok(true);
     }
 
+    /// <summary>
+    /// A user changes their own password: the current one must be right, the new one must pass the password rules and
+    /// differ from it. A new security stamp ends the user's other sessions; the change is audited (without passwords).
+    /// </summary>
+    public async Task<CommandResult<bool>> ChangeOwnPasswordAsync(string userId, ChangePasswordInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !user.IsActive)
+        {
+            return CommandResult.Missing<bool>();
+        }
+
+        var errors = new ValidationErrors()
+            .Required("currentPassword", input.CurrentPassword, "Current password", UserRules.MaxPassword)
+            .Required("newPassword", input.NewPassword, "New password", UserRules.MaxPassword);
+        if (errors.IsValid && input.NewPassword == input.CurrentPassword)
+        {
+            errors.Add("newPassword", "The new password must differ from the current one.");
+        }
+
+        if (errors.IsValid)
+        {
+            foreach (var problem in PasswordPolicy.Check(input.NewPassword, user.Email))
+            {
+                errors.Add("newPassword", problem);
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<bool>(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!);
+        if (!changed.Succeeded)
+        {
+            var refused = new ValidationErrors();
+            foreach (var error in changed.Errors)
+            {
+                refused.Add(error.Code == "PasswordMismatch" ? "currentPassword" : "newPassword", error.Code == "PasswordMismatch" ? WrongCurrentPassword : error.Description);
+            }
+
+            return CommandResult.Invalid<bool>(refused);
+        }
+
+        db.Audit("User", user.Id, "PasswordChanged");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CommandResult.Ok(true);
+    }
+
+    /// <summary>The message for a wrong current password (callers count these as failed sign-ins).</summary>
+    public const string WrongCurrentPassword = "The current password is not right.";
+
     private void AuditRoles(EndorseUser user, IEnumerable<string> granted, IEnumerable<string> removed)
     {
         foreach (var role in granted)

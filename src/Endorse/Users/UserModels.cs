@@ -36,3 +36,10 @@ public sealed class ResetPasswordInput
 {
     public string? Password { get; set; }
 }
+
+/// <summary>A signed-in user's change of their own password: the current one proves it is them.</summary>
+public sealed class ChangePasswordInput
+{
+    public string? CurrentPassword { get; set; }
+    public string? NewPassword { get; set; }
+}

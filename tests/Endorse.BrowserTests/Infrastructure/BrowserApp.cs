@@ -52,7 +52,41 @@ public sealed class BrowserApp : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
+        await WatchContentSecurityPolicyAsync(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Content-Security-Policy violations seen by any page since they were last taken. Every browser test fails on one
+    /// (<see cref="FailOnCspViolationAttribute"/>): a page that needs something the policy forbids is broken for users.
+    /// </summary>
+    public static IReadOnlyList<string> TakeCspViolations()
+    {
+        var taken = new List<string>();
+        while (CspViolations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> CspViolations = new();
+
+    private static async Task WatchContentSecurityPolicyAsync(IBrowserContext context)
+    {
+        await context.ExposeFunctionAsync("__endorseCspViolation", (string text) => CspViolations.Enqueue(text));
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__endorseCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${e.documentURI} (${e.sourceFile || ''}:${e.lineNumber || ''})`));
+            """);
+        context.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Enqueue(message.Text);
+            }
+        };
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class EndorseServer : WebApplicationFactory<Program>
         DataFolder = Path.Combine(Path.GetTempPath(), "endorse-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
 
-        // The port is chosen before the host starts, so the links in e-mail (Mail:BaseUrl) can name it.
+        // The port is chosen before the host starts, so the links in e-mail (PublicBaseUrl) can name it.
         using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
         {
             probe.Start();
@@ -63,7 +63,12 @@ public sealed class EndorseServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Endorse", $"Data Source={Path.Combine(DataFolder, "endorse.db")}");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Mail:OutboxFolder", OutboxFolder);
-        builder.UseSetting("Mail:BaseUrl", $"http://127.0.0.1:{port}/");
+        builder.UseSetting("PublicBaseUrl", $"http://127.0.0.1:{port}/");
+
+        // Every test signs in from 127.0.0.1: lift the per-address sign-in limit. Sessions re-check every 2 seconds,
+        // so a test sees an open page lose access without waiting a minute.
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "10000");
+        builder.UseSetting("Security:SessionCheckInterval", "00:00:02");
         builder.UseSetting("Scheduler:MailIntervalSeconds", "1");
         builder.UseSetting("Storage:Folder", Path.Combine(DataFolder, "files"));
     }

@@ -77,6 +77,12 @@ public sealed partial class AppShell(IPage page)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
+            // A slow click may have gone through after its timeout: the confirmation page has no app bar.
+            if (SignOutConfirm().IsMatch(page.Url))
+            {
+                break;
+            }
+
             await AccountMenuButton.ClickAsync();
             var item = page.GetByText("Sign out", new() { Exact = true });
             try

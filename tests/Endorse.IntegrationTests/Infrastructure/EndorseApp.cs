@@ -5,7 +5,9 @@ using Endorse.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Endorse.IntegrationTests.Infrastructure;
@@ -21,9 +23,13 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
     private readonly string? sqliteFile;
     private readonly string? postgresDatabase;
 
-    public EndorseApp(string provider, IDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? clock;
+
+    /// <param name="clock">A clock of the test's own (to move time), in place of the system clock.</param>
+    public EndorseApp(string provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         this.provider = provider;
+        this.clock = clock;
         Settings = settings ?? new Dictionary<string, string?>();
         DataFolder = Path.Combine(Path.GetTempPath(), "endorse-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
@@ -58,6 +64,15 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
         }
     }
 

@@ -10,6 +10,7 @@ public static class NotificationsSetup
     {
         var mail = MailSettings.FromConfiguration(configuration);
         services.AddSingleton(mail);
+        services.AddSingleton(mail.PublicAddress);
         services.AddSingleton(MailMessages.TransportFor(mail));
         services.AddScoped<Notifier>();
         services.AddScoped<Inbox>();

@@ -5,6 +5,7 @@ using Endorse.Users;
 using Endorse.Web.Api;
 using Endorse.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace Endorse.Web.Features.Users;
 
@@ -20,6 +21,16 @@ public static class UsersApi
             .WithSummary("The signed-in user")
             .WithDescription("The user the token or cookie belongs to: id, display name, e-mail and roles.")
             .Produces<CurrentUser>();
+
+        group.MapPost("/me/password", ChangeOwnPassword)
+            .WithName("ChangeOwnPassword")
+            .WithSummary("Change your own password")
+            .WithDescription("Any signed-in user. Send `currentPassword` and `newPassword`; the new one needs at least " + PasswordPolicy.MinLength + " characters and must not be a commonly used password. " +
+                "Your other sign-in sessions end within a minute (access tokens keep working). Wrong current passwords count as failed sign-ins: too many answer 429 with Retry-After. Audited (without passwords).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/", List)
             .RequireAuthorization(Policies.Administer)
@@ -41,7 +52,7 @@ public static class UsersApi
             .RequireAuthorization(Policies.Administer)
             .WithName("CreateUser")
             .WithSummary("Create a user")
-            .WithDescription("Administrators only. The e-mail is the sign-in name; the initial password must pass the password rules (at least 10 characters with upper case, lower case and a digit). Roles: " + string.Join(", ", Roles.All) + ".")
+            .WithDescription("Administrators only. The e-mail is the sign-in name; the initial password must pass the password rules (at least " + PasswordPolicy.MinLength + " characters, not a commonly used password). Roles: " + string.Join(", ", Roles.All) + ".")
             .Produces<UserDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
@@ -100,6 +111,37 @@ public static class UsersApi
     {
         var me = await users.GetCurrentAsync(ActorId(principal), cancellationToken);
         return me is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found") : TypedResults.Ok(me);
+    }
+
+    private static async Task<IResult> ChangeOwnPassword(ChangePasswordInput input, HttpContext http, UserAdministration users, UserManager<EndorseUser> userManager, SignInManager<EndorseUser> signIn, SignInThrottle throttle, SignInAudit audit, CancellationToken cancellationToken)
+    {
+        var user = await userManager.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (throttle.AccountWait(user.Email) is { } wait)
+        {
+            var seconds = SignInThrottle.Seconds(wait);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passwords", detail: $"Try again in {seconds} seconds.");
+        }
+
+        var result = await users.ChangeOwnPasswordAsync(user.Id, input, cancellationToken);
+        if (result.Errors?.ToDictionary().TryGetValue("currentPassword", out var current) == true && current.Contains(UserAdministration.WrongCurrentPassword))
+        {
+            throttle.CountFailure(user.Email);
+            await audit.RecordAsync(SignInAudit.Failed, user.Id, user.Email, http.Connection.RemoteIpAddress?.ToString(), "Wrong current password when changing the password", cancellationToken);
+        }
+
+        if (result.Succeeded && http.User.Identity?.AuthenticationType != AccessTokenAuthenticationHandler.SchemeName)
+        {
+            // Signed in with the cookie: keep this session, with the new security stamp.
+            await signIn.RefreshSignInAsync((await userManager.FindByIdAsync(user.Id))!);
+        }
+
+        return ApiResults.From(result, _ => TypedResults.NoContent());
     }
 
     private static async Task<IResult> List([AsParameters] UserListQuery query, UserAdministration users, CancellationToken cancellationToken)
