@@ -36,6 +36,7 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<EnumDescriptionTransformer>();
         });
         return services;
     }

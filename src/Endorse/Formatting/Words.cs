@@ -114,7 +114,7 @@ public static class Words
             [nameof(ObjectionReason.Reorganising)] = "reorganising",
             [nameof(ObjectionReason.TooBusy)] = "too busy",
             [nameof(ObjectionReason.CorporatePolicy)] = "corporate policy",
-            [nameof(ObjectionReason.Other)] = "other reason",
+            [nameof(ObjectionReason.Other)] = "other",
         },
         [typeof(FulfilmentMode)] = new()
         {

@@ -42,6 +42,9 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
 
     public IDictionary<string, string?> Settings { get; }
 
+    /// <summary>Replaces services before the host starts (a fake clock, say); set it before the first use of the app.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>A folder of this app's own for files (outbox, uploads).</summary>
     public string DataFolder { get; }
 
@@ -58,6 +61,11 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureServices(replace);
         }
     }
 
