@@ -21,6 +21,14 @@ public sealed class ReminderService(EndorseDbContext db, Notifier notifier, Requ
         var now = clock.GetUtcNow();
         var steps = await OpenStepsAsync(now, cancellationToken);
         var told = 0;
+
+        // Those who chose a digest and have news waiting hear of it even when they owe nothing.
+        var digestUsers = await db.Notifications.AsNoTracking().Where(n => n.AwaitsDigest).Select(n => n.UserId).Distinct().ToListAsync(cancellationToken);
+        foreach (var userId in digestUsers)
+        {
+            steps.Users.TryAdd(userId, []);
+        }
+
         foreach (var (userId, owed) in steps.Users)
         {
             if (await TellUserAsync(userId, owed, now, localHour, cancellationToken))
