@@ -62,10 +62,10 @@ public static class Words
         [typeof(SizeBand)] = new()
         {
             [nameof(SizeBand.Unknown)] = "unknown",
-            [nameof(SizeBand.Small)] = "small (under 100)",
-            [nameof(SizeBand.MidMarket)] = "mid-market (100–999)",
-            [nameof(SizeBand.Large)] = "large (1,000–9,999)",
-            [nameof(SizeBand.Enterprise)] = "enterprise (10,000+)",
+            [nameof(SizeBand.Small)] = "small",
+            [nameof(SizeBand.MidMarket)] = "mid-market",
+            [nameof(SizeBand.Large)] = "large",
+            [nameof(SizeBand.Enterprise)] = "enterprise",
         },
         [typeof(DisclosurePermission)] = new()
         {
