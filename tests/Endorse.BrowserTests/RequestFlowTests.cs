@@ -128,7 +128,7 @@ public partial class RequestFlowTests(BrowserApp app)
         await repView.OpenAsync(id);
         await Expect(repView.ParticipantStatus($"Ada {word}")).ToHaveTextAsync("Accepted");
         var book = repView.Participant($"Ada {word}").GetByTestId("slot").First;
-        await Expect(book).ToContainTextAsync(first.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(book).ToContainTextAsync(DemoUser.FormatOf(Roles.SalesRep).Slot(new DateTimeOffset(first, TimeSpan.Zero)));
         await RequestDetailsPage.ClickUntilAsync(book, repView.Participant($"Ada {word}").GetByTestId("participant-scheduled"));
         await Expect(repView.Status).ToHaveTextAsync("Scheduled");
         await Expect(repView.Participant($"Ada {word}").GetByTestId("participant-scheduled")).ToContainTextAsync("Scheduled for");

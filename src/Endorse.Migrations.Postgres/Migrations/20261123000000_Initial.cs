@@ -36,6 +36,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                     CrmUserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DateStyle = table.Column<int>(type: "integer", nullable: false),
+                    Hour12 = table.Column<bool>(type: "boolean", nullable: false),
+                    MailNewRequests = table.Column<bool>(type: "boolean", nullable: false),
+                    DailyDigest = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -209,6 +214,23 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SentReminder",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Recipient = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Items = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminder", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -351,7 +373,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwaitsDigest = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -591,6 +614,7 @@ namespace Endorse.Migrations.Postgres.Migrations
                     MaxActivitiesPerQuarter = table.Column<int>(type: "integer", nullable: true),
                     PreferredChannel = table.Column<int>(type: "integer", nullable: false),
                     Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EnrolledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     BookingVersion = table.Column<int>(type: "integer", nullable: false),
@@ -796,6 +820,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     OfferedSlots = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ScheduledMinutes = table.Column<int>(type: "integer", nullable: false),
+                    JoinDetails = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReminderTokenHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RequesterSaysHappened = table.Column<bool>(type: "boolean", nullable: true),
                     RequesterQuality = table.Column<int>(type: "integer", nullable: true),
                     RequesterWouldUseAgain = table.Column<bool>(type: "boolean", nullable: true),
@@ -1086,6 +1112,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AwaitsDigest_UserId",
+                table: "Notifications",
+                columns: new[] { "AwaitsDigest", "UserId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1186,6 +1217,12 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_ReminderTokenHash",
+                table: "RequestParticipants",
+                column: "ReminderTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_RequestId_AdvocateId",
                 table: "RequestParticipants",
                 columns: new[] { "RequestId", "AdvocateId" },
@@ -1211,6 +1248,12 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_Sectors_Name",
                 table: "Sectors",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminder_Recipient_Day",
+                table: "SentReminder",
+                columns: new[] { "Recipient", "Day" },
                 unique: true);
         }
 
@@ -1276,6 +1319,9 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SentReminder");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -302,6 +302,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topics")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -660,6 +664,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -684,6 +691,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest", "UserId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -877,6 +886,38 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Endorse.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SentReminder");
+                });
+
             modelBuilder.Entity("Endorse.Requests.ReferenceRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1042,6 +1083,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JoinDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Objection")
                         .HasColumnType("INTEGER");
 
@@ -1058,6 +1103,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OwnerDecisionById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderTokenHash")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RequestId")
@@ -1094,6 +1143,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("FeedbackTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReminderTokenHash")
                         .IsUnique();
 
                     b.HasIndex("AdvocateId", "Status");
@@ -1237,6 +1289,12 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DateStyle")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1249,6 +1307,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Hour12")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1256,6 +1317,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailNewRequests")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -1279,6 +1343,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")

@@ -35,6 +35,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     CrmUserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DateStyle = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hour12 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MailNewRequests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -208,6 +213,23 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SentReminder",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Items = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminder", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -350,7 +372,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AwaitsDigest = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -590,6 +613,7 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     MaxActivitiesPerQuarter = table.Column<int>(type: "INTEGER", nullable: true),
                     PreferredChannel = table.Column<int>(type: "INTEGER", nullable: false),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     EnrolledAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EnrolledById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     BookingVersion = table.Column<int>(type: "INTEGER", nullable: false),
@@ -795,6 +819,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     OfferedSlots = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ScheduledStart = table.Column<long>(type: "INTEGER", nullable: true),
                     ScheduledMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinDetails = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReminderTokenHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RequesterSaysHappened = table.Column<bool>(type: "INTEGER", nullable: true),
                     RequesterQuality = table.Column<int>(type: "INTEGER", nullable: true),
                     RequesterWouldUseAgain = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -1085,6 +1111,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AwaitsDigest_UserId",
+                table: "Notifications",
+                columns: new[] { "AwaitsDigest", "UserId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1185,6 +1216,12 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_ReminderTokenHash",
+                table: "RequestParticipants",
+                column: "ReminderTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_RequestId_AdvocateId",
                 table: "RequestParticipants",
                 columns: new[] { "RequestId", "AdvocateId" },
@@ -1210,6 +1247,12 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "IX_Sectors_Name",
                 table: "Sectors",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminder_Recipient_Day",
+                table: "SentReminder",
+                columns: new[] { "Recipient", "Day" },
                 unique: true);
         }
 
@@ -1275,6 +1318,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SentReminder");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

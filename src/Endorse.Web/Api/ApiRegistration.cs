@@ -15,5 +15,6 @@ public static class ApiRegistration
         Features.Advocates.AdvocatesApi.MapProgramSettingsApi(Features.Advocates.AdvocatesApi.MapAdvocatesApi(api));
         Features.Requests.RequestsApi.MapRequestsApi(api);
         Features.Matching.MatchingApi.MapMatchingApi(api);
+        Features.Profile.ProfileApi.MapProfileApi(api);
     }
 }

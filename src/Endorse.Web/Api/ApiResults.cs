@@ -30,8 +30,17 @@ public static class ApiResults
         return onSuccess(result.Value!);
     }
 
-    /// <summary>Streams a CSV download of a list's rows.</summary>
-    public static IResult Csv<T>(IAsyncEnumerable<T> rows, string fileName) =>
-        Results.Stream(stream => CsvExport.WriteAsync(stream, rows), "text/csv; charset=utf-8", fileName);
+    /// <summary>Streams a CSV download of a list's rows, instants in ISO 8601 with the caller's own offset.</summary>
+    public static IResult Csv<T>(IAsyncEnumerable<T> rows, string fileName) => new CsvResult<T>(rows, fileName);
+
+    private sealed class CsvResult<T>(IAsyncEnumerable<T> rows, string fileName) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var userId = httpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+            var format = await httpContext.RequestServices.GetRequiredService<Endorse.Users.PreferencesService>().FormatAsync(userId, httpContext.RequestAborted);
+            await Results.Stream(stream => CsvExport.WriteAsync(stream, rows, format, httpContext.RequestAborted), "text/csv; charset=utf-8", fileName).ExecuteAsync(httpContext);
+        }
+    }
 
 }

@@ -38,6 +38,7 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddSchemaTransformer<EnumDescriptionTransformer>();
         });
         return services;
     }

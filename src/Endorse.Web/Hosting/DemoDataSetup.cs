@@ -42,6 +42,7 @@ public static class DemoDataSetup
 
         area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Id).FirstOrDefault();
         await db.SaveChangesAsync();
+        await DemoAdvocates.EnrolAsync(db, clock.GetUtcNow());
 
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",

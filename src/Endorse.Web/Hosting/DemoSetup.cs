@@ -13,6 +13,19 @@ public static class DemoSetup
 {
     public const string DemoPassword = "Endorse-demo-1";
 
+    /// <summary>Each demo person's time zone and date style, so the demo shows people reading one slot in their own zones.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Zone, Endorse.Formatting.DateStyle Style, bool Hour12)> DemoPreferences =
+        new Dictionary<string, (string, Endorse.Formatting.DateStyle, bool)>(StringComparer.Ordinal)
+        {
+            ["admin@demo.endorse.example"] = ("Europe/Amsterdam", Endorse.Formatting.DateStyle.Iso, false),
+            ["refmanager@demo.endorse.example"] = ("Europe/Berlin", Endorse.Formatting.DateStyle.DayMonthName, false),
+            ["rep@demo.endorse.example"] = ("America/New_York", Endorse.Formatting.DateStyle.MonthDayYear, true),
+            ["salesmanager@demo.endorse.example"] = ("America/Chicago", Endorse.Formatting.DateStyle.MonthNameDay, true),
+            ["marketing@demo.endorse.example"] = ("Europe/London", Endorse.Formatting.DateStyle.DayMonthYear, false),
+            ["success@demo.endorse.example"] = ("Europe/Paris", Endorse.Formatting.DateStyle.DayMonthYearDots, false),
+            ["exec@demo.endorse.example"] = ("America/Los_Angeles", Endorse.Formatting.DateStyle.MonthNameDay, true),
+        };
+
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> DemoUsers =
     [
         ("admin@demo.endorse.example", "Alex Admin", Roles.Administrator),
@@ -49,6 +62,12 @@ public static class DemoSetup
             foreach (var (email, name, role) in DemoUsers)
             {
                 var user = new EndorseUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+                if (DemoPreferences.TryGetValue(email, out var preferences))
+                {
+                    (user.TimeZone, user.DateStyle, user.Hour12) = preferences;
+                    user.MailNewRequests = role == Roles.ReferenceManager;
+                }
+
                 var created = await users.CreateAsync(user, DemoPassword);
                 if (!created.Succeeded)
                 {

@@ -15,6 +15,7 @@ public static class FeatureRegistration
         Features.Advocates.AdvocatesApi.AddAdvocates(services);
         Features.Requests.RequestsApi.AddRequests(services);
         Features.Matching.MatchingApi.AddMatching(services);
+        Features.Profile.ProfileApi.AddProfile(services);
         return services;
     }
 }

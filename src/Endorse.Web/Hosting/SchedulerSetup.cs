@@ -57,6 +57,13 @@ public static class SchedulerSetup
                 .WithIdentity(SendPendingMailJob.TriggerKey)
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(settings.MailInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+
+            quartz.AddJob<SendRemindersJob>(job => job.WithIdentity(SendRemindersJob.Key).StoreDurably().WithDescription("Sends the day's reminders and digests that are due."));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(SendRemindersJob.Key)
+                .WithIdentity(SendRemindersJob.TriggerKey)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(settings.ReminderInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(options =>
         {

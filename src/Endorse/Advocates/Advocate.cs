@@ -23,7 +23,7 @@ public class Advocate : IAuditedWithParts
     /// <summary>The activity types the advocate will do, as a bit set over <see cref="ActivityType"/> (see <see cref="ActivityTypeSet"/>).</summary>
     public int ActivityTypes { get; set; }
 
-    /// <summary>Languages the advocate speaks on calls, lower-case, comma-separated ("english,german").</summary>
+    /// <summary>Languages the advocate speaks on calls, ISO 639-1 codes, comma-separated ("en,de").</summary>
     public string? Languages { get; set; }
 
     /// <summary>Use cases and topics they can speak to, free text.</summary>
@@ -34,6 +34,9 @@ public class Advocate : IAuditedWithParts
 
     public ContactChannel PreferredChannel { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>The advocate's IANA time zone, asked once on their answer page and remembered for the next ask.</summary>
+    public string? TimeZone { get; set; }
 
     public DateTimeOffset EnrolledAt { get; set; }
     public string? EnrolledById { get; set; }

@@ -160,6 +160,6 @@ public sealed record AdvocateCsvRow(int Id, int ContactId, string Name, string? 
     public static AdvocateCsvRow From(AdvocateListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Id, row.ContactId, row.DisplayName, row.Title, row.AccountId, row.AccountName, row.Status, row.RestingUntil, string.Join(' ', row.ActivityTypes), row.EnrolledAt);
+        return new(row.Id, row.ContactId, row.DisplayName, row.Title, row.AccountId, row.AccountName, row.Status, row.RestingUntil, string.Join("; ", row.ActivityTypes.Select(Formatting.Words.Label)), row.EnrolledAt);
     }
 }

@@ -508,18 +508,8 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
     }
 
-    /// <summary>"English, German " → "english,german".</summary>
-    public static string? Languages(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var parts = value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.ToLowerInvariant()).Distinct().ToList();
-        return parts.Count == 0 ? null : string.Join(',', parts);
-    }
+    /// <summary>"English, German ", "en, de" → "en,de": the ISO 639-1 codes the validator accepted.</summary>
+    public static string? Languages(string? value) => Formatting.Languages.Store(Formatting.Languages.Parse(value).Codes);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

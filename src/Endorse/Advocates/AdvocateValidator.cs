@@ -32,6 +32,10 @@ public sealed class AdvocateValidator
         }
 
         errors.MaxLength("languages", input.Languages, "Languages", 200);
+        if (Formatting.Languages.Parse(input.Languages) is { IsValid: false } languages)
+        {
+            errors.Add("languages", Formatting.LanguageText.Unknown(languages.Unknown));
+        }
         errors.MaxLength("topics", input.Topics, "Topics", 2000);
         errors.MaxLength("notes", input.Notes, "Notes", 4000);
         errors.Range("maxActivitiesPerQuarter", input.MaxActivitiesPerQuarter, 0, 1000, "Activities per quarter");

@@ -25,7 +25,7 @@ public sealed class AuditFilter
 public sealed record AuditRow(long Id, DateTimeOffset At, string? UserId, string? UserName, string EntityType, string EntityId, string Action, string? Changes);
 
 /// <summary>One audit entry as a CSV line.</summary>
-public sealed record AuditCsvRow(long Id, string At, string? UserId, string? UserName, string EntityType, string EntityId, string Action, string? Changes);
+public sealed record AuditCsvRow(long Id, DateTimeOffset At, string? UserId, string? UserName, string EntityType, string EntityId, string Action, string? Changes);
 
 /// <summary>One property's change, readable: the field, the value before and the value after (null when there was none).</summary>
 public sealed record AuditChange(string Field, string? From, string? To);
@@ -47,7 +47,7 @@ public sealed class AuditLog(EndorseDbContext db)
     {
         await foreach (var row in Filtered(filter).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new AuditCsvRow(row.Id, row.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), row.UserId, row.UserName, row.EntityType, row.EntityId, row.Action, row.Changes);
+            yield return new AuditCsvRow(row.Id, row.At, row.UserId, row.UserName, row.EntityType, row.EntityId, row.Action, row.Changes);
         }
     }
 

@@ -224,7 +224,7 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
         contact.Email = NullIfBlank(input.Email);
         contact.Phone = NullIfBlank(input.Phone);
         contact.Title = NullIfBlank(input.Title);
-        contact.Language = NullIfBlank(input.Language);
+        contact.Language = Formatting.Languages.Code(input.Language);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -29,6 +29,10 @@ public sealed class ContactValidator
 
         errors.MaxLength("title", input.Title, "Title", 200);
         errors.MaxLength("language", input.Language, "Language", 50);
+        if (!string.IsNullOrWhiteSpace(input.Language) && Formatting.Languages.Code(input.Language) is null)
+        {
+            errors.Add("language", Formatting.LanguageText.Unknown(input.Language));
+        }
         if (input.SeniorityTier is { } tier)
         {
             errors.Defined("seniorityTier", tier, "Seniority tier");

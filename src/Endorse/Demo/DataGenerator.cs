@@ -195,7 +195,7 @@ public sealed class DataGenerator
             Title = title,
             SeniorityTier = tier,
             SeniorityInferred = true,
-            Language = account.Country.Language,
+            Language = Formatting.Languages.Code(account.Country.Language),
             Source = SourceSystem.Endorse,
             ExternalId = null,
         };

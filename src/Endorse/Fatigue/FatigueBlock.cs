@@ -46,8 +46,13 @@ public static class FatigueText
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Describe(FatigueBlock block)
+    /// <summary>The sentence with ISO dates (the API's); pass a person's format for theirs.</summary>
+    public static string Describe(FatigueBlock block) => Describe(block, null);
+
+    public static string Describe(FatigueBlock block, Formatting.PersonalFormat? format)
     {
+        ArgumentNullException.ThrowIfNull(block);
+        Func<DateOnly, string> Date = format is null ? FatigueText.Date : format.Date;
         var free = block.FreeOn is { } f ? $"; next free on {Date(f)}" : string.Empty;
         return block.Reason switch
         {
@@ -81,14 +86,14 @@ public static class FatigueText
             BlockReasons.DoesNotDoActivity => block.ActivityType is { } type
                 ? $"Does not do {ActivityTypes.Plural(type)}."
                 : "Does not do this activity type.",
-            _ => block.Reason.ToString(),
+            _ => Formatting.Words.Label(block.Reason),
         };
+
+        string Window(FatigueBlock b) => b.To == b.RequestedOn
+            ? $"in the last {b.Days} days"
+            : $"in the {b.Days} days from {Date(b.From!.Value)} to {Date(b.To!.Value)}";
     }
 
     /// <summary>"Q4 2026".</summary>
     public static string Quarter(DateOnly date) => $"Q{((date.Month - 1) / 3) + 1} {date.Year}";
-
-    private static string Window(FatigueBlock block) => block.To == block.RequestedOn
-        ? $"in the last {block.Days} days"
-        : $"in the {block.Days} days from {Date(block.From!.Value)} to {Date(block.To!.Value)}";
 }

@@ -54,7 +54,9 @@ public sealed class ValidationErrors
 
     public ValidationErrors Defined<TEnum>(string field, TEnum value, string label)
         where TEnum : struct, Enum =>
-        Enum.IsDefined(value) ? this : Add(field, $"{label} must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        Enum.IsDefined(value)
+            ? this
+            : Add(field, $"{label} must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => $"{n} ({Formatting.Words.Phrase(typeof(TEnum), n)})"))}.");
 }
 
 /// <summary>The result of a command: done with a value, invalid with field messages, not found, forbidden, or stale.</summary>

@@ -148,13 +148,17 @@ internal static class CandidateBuilder
         {
             foreach (var part in advocateLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                list.Add(part.ToLowerInvariant());
+                var code = Formatting.Languages.Code(part) ?? part.ToLowerInvariant();
+                if (!list.Contains(code))
+                {
+                    list.Add(code);
+                }
             }
         }
 
         if (!string.IsNullOrWhiteSpace(contactLanguage))
         {
-            var lower = contactLanguage.Trim().ToLowerInvariant();
+            var lower = Formatting.Languages.Code(contactLanguage) ?? contactLanguage.Trim().ToLowerInvariant();
             if (!list.Contains(lower))
             {
                 list.Add(lower);

@@ -35,6 +35,10 @@ public sealed record MatchCriteria(ActivityType ActivityType)
         errors.Defined(nameof(SizeBand), SizeBand, "Size band");
         errors.Defined(nameof(MinimumSeniority), MinimumSeniority, "Minimum seniority");
         errors.MaxLength(nameof(Language), Language, "Language", 35);
+        if (!string.IsNullOrWhiteSpace(Language) && Formatting.Languages.Code(Language) is null)
+        {
+            errors.Add(nameof(Language), Formatting.LanguageText.Unknown(Language));
+        }
         if (NeededBy is { } neededBy && neededBy < today)
         {
             errors.Add(nameof(NeededBy), "The needed-by date must not be in the past.");

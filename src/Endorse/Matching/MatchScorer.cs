@@ -192,14 +192,14 @@ public static class MatchScorer
         MatchFactor.Region => criteria.RegionId is null ? "No region asked for." : criteria.RegionId == c.RegionId ? "Same region." : "A different region.",
         MatchFactor.Size => criteria.SizeBand == SizeBand.Unknown ? "No size asked for."
             : c.SizeBand == SizeBand.Unknown ? $"Size unknown ({criteria.SizeBand} asked for)."
-            : c.SizeBand == criteria.SizeBand ? $"Same size band ({c.SizeBand})."
-            : Math.Abs(c.SizeBand - criteria.SizeBand) == 1 ? $"Next size band ({c.SizeBand}; {criteria.SizeBand} asked for)."
-            : $"A different size band ({c.SizeBand}; {criteria.SizeBand} asked for).",
+            : c.SizeBand == criteria.SizeBand ? $"Same size band ({Formatting.Words.Phrase(c.SizeBand)})."
+            : Math.Abs(c.SizeBand - criteria.SizeBand) == 1 ? $"Next size band ({Formatting.Words.Phrase(c.SizeBand)}; {Formatting.Words.Phrase(criteria.SizeBand)} asked for)."
+            : $"A different size band ({Formatting.Words.Phrase(c.SizeBand)}; {Formatting.Words.Phrase(criteria.SizeBand)} asked for).",
         MatchFactor.Seniority => criteria.MinimumSeniority == SeniorityTier.Unknown ? "No seniority asked for."
             : c.SeniorityTier >= criteria.MinimumSeniority ? $"{Tier(c.SeniorityTier)} meets the minimum of {Tier(criteria.MinimumSeniority)}."
             : $"{Tier(c.SeniorityTier)} is below the minimum of {Tier(criteria.MinimumSeniority)}.",
         MatchFactor.Language => criteria.Language is null ? "No language asked for."
-            : Speaks(c.Languages, criteria.Language) ? $"Speaks {criteria.Language}." : $"Does not speak {criteria.Language}.",
+            : Speaks(c.Languages, criteria.Language) ? $"Speaks {Formatting.LanguageText.Name(criteria.Language)}." : $"Does not speak {Formatting.LanguageText.Name(criteria.Language)}.",
         MatchFactor.ActivityType => $"Does {ActivityTypes.Plural(criteria.ActivityType)}.",
         MatchFactor.Satisfaction => c.SatisfactionScore is { } score && c.SatisfactionKind != SatisfactionKind.None
             ? c.SatisfactionKind == SatisfactionKind.Csat ? $"CSAT {score}%." : $"NPS {score}."

@@ -66,7 +66,9 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
             return CommandResult.Invalid<MatchResponse>(errors);
         }
 
-        var ranking = await index.RankAsync(request.Criteria!, request.Top, ct);
+        // Languages are compared as ISO 639 codes: "German" and "de" ask for the same advocates.
+        var criteria = request.Criteria!.Language is { } language ? request.Criteria with { Language = Formatting.Languages.Code(language) } : request.Criteria!;
+        var ranking = await index.RankAsync(criteria, request.Top, ct);
         return CommandResult.Ok(ToResponse(ranking, request.ExcludedOffset, request.ExcludedLimit));
     }
 

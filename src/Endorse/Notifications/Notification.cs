@@ -13,6 +13,9 @@ public class Notification
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>To be mailed in the person's daily digest (they chose one mail a day); false once the digest went out.</summary>
+    public bool AwaitsDigest { get; set; }
 }
 
 public enum MailStatus

@@ -1,5 +1,6 @@
 using System.Net;
 using Endorse.Data;
+using Endorse.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Notifications;
@@ -12,30 +13,49 @@ namespace Endorse.Notifications;
 public sealed class Notifier(EndorseDbContext db, TimeProvider clock, MailSettings mail)
 {
     /// <summary>
-    /// Adds a notification to the user's inbox and, with <paramref name="sendEmail"/>, queues an e-mail to their
-    /// address, saving both (and any other pending change of the same context) in one SaveChanges.
+    /// Adds a notification to the user's inbox and, with <paramref name="sendEmail"/>, an e-mail to their address (or, when
+    /// they chose a daily digest, marks it for the digest), saving both (and any other pending change of the same context)
+    /// in one SaveChanges.
     /// </summary>
     /// <exception cref="InvalidOperationException">The user does not exist.</exception>
-    public async Task<Notification> NotifyAsync(string userId, string title, string? body, string link, bool sendEmail, CancellationToken cancellationToken = default)
+    public Task<Notification> NotifyAsync(string userId, string title, string? body, string link, bool sendEmail, CancellationToken cancellationToken = default) =>
+        NotifyPersonallyAsync(userId, title, _ => body, link, sendEmail, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="NotifyAsync(string, string, string?, string, bool, CancellationToken)"/>, with a body written for
+    /// the recipient: dates and times in their own zone and format.
+    /// </summary>
+    public async Task<Notification> NotifyPersonallyAsync(string userId, string title, Func<PersonalFormat, string?> body, string link, bool sendEmail, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(body);
 
         // Every notification opens the record it is about (the inbox, the bell and the mail all link to it).
         ArgumentException.ThrowIfNullOrWhiteSpace(link);
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.DisplayName })
+            .Select(u => new { u.Email, u.DisplayName, u.TimeZone, u.DateStyle, u.Hour12, u.DailyDigest })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"No user has the id '{userId}'.");
 
         var now = clock.GetUtcNow();
-        var notification = new Notification { UserId = userId, Title = Truncate(title, 300), Body = body, Link = link, CreatedAt = now };
+        var text = body(PersonalFormat.Of(user.TimeZone, user.DateStyle, user.Hour12));
+        var mailed = sendEmail && !string.IsNullOrWhiteSpace(user.Email);
+        var notification = new Notification
+        {
+            UserId = userId,
+            Title = Truncate(title, 300),
+            Body = text is null ? null : Truncate(text, 4000),
+            Link = link,
+            CreatedAt = now,
+            AwaitsDigest = mailed && user.DailyDigest,
+        };
         db.Notifications.Add(notification);
 
-        if (sendEmail && !string.IsNullOrWhiteSpace(user.Email))
+        if (mailed && !user.DailyDigest)
         {
-            db.OutboundMails.Add(NewMail(user.Email, user.DisplayName, title, body, link, now));
+            db.OutboundMails.Add(NewMail(user.Email!, user.DisplayName, title, text, link, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +78,8 @@ public sealed class Notifier(EndorseDbContext db, TimeProvider clock, MailSettin
         return message;
     }
 
-    private OutboundMail NewMail(string email, string? name, string title, string? body, string? link, DateTimeOffset now)
+    /// <summary>A mail to a user (not yet added to the context): the body, then an absolute link to open the record.</summary>
+    public OutboundMail NewMail(string email, string? name, string title, string? body, string? link, DateTimeOffset now)
     {
         var absoluteLink = AbsoluteLink(link);
         var text = string.Join("\n\n", new[] { body, absoluteLink is null ? null : "Open in Endorse: " + absoluteLink }.Where(p => !string.IsNullOrWhiteSpace(p)));

@@ -1,9 +1,15 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Endorse.Requests;
 
-/// <summary>A meeting invitation as an iCalendar (RFC 5545) file, attached to the mails of a scheduled activity.</summary>
+/// <summary>
+/// A meeting invitation as an iCalendar (RFC 5545) file, attached to the mails of a scheduled activity. Written by
+/// Ical.Net: the start and end in the event's own time zone (<see cref="TimeZone"/>, the zone the advocate offered the
+/// time in) with its VTIMEZONE, and the text escaped and folded as the standard wants.
+/// </summary>
 public sealed record CalendarInvite(
     string Uid,
     DateTimeOffset Start,
@@ -18,60 +24,48 @@ public sealed record CalendarInvite(
     public const string MediaType = "text/calendar; method=REQUEST; charset=utf-8";
     public const string CancelMediaType = "text/calendar; method=CANCEL; charset=utf-8";
 
+    /// <summary>The event's IANA time zone; UTC when not known.</summary>
+    public string TimeZone { get; init; } = Formatting.TimeZones.Utc;
+
+    /// <summary>Where or how to join: a video link, a phone number or an address.</summary>
+    public string? Location { get; init; }
+
+    public string? OrganizerName { get; init; }
+
     public string ToIcs(DateTimeOffset stamp)
     {
-        var ics = new StringBuilder();
-        Line(ics, "BEGIN:VCALENDAR");
-        Line(ics, "VERSION:2.0");
-        Line(ics, "PRODID:-//Endorse//Reference program//EN");
-        Line(ics, "CALSCALE:GREGORIAN");
-        Line(ics, Cancelled ? "METHOD:CANCEL" : "METHOD:REQUEST");
-        Line(ics, "BEGIN:VEVENT");
-        Line(ics, "UID:" + Escape(Uid));
-        Line(ics, "SEQUENCE:" + Sequence.ToString(CultureInfo.InvariantCulture));
-        Line(ics, "DTSTAMP:" + Utc(stamp));
-        Line(ics, "DTSTART:" + Utc(Start));
-        Line(ics, "DTEND:" + Utc(Start + Duration));
-        Line(ics, "SUMMARY:" + Escape(Summary));
-        Line(ics, "DESCRIPTION:" + Escape(Description));
-        Line(ics, "ORGANIZER:mailto:" + OrganizerEmail);
+        var zone = Formatting.TimeZones.IsKnown(TimeZone) ? TimeZone : Formatting.TimeZones.Utc;
+        var calendar = new Calendar { ProductId = "-//Endorse//Reference program//EN", Method = Cancelled ? "CANCEL" : "REQUEST" };
+        calendar.Scale = "GREGORIAN";
+        if (zone != Formatting.TimeZones.Utc)
+        {
+            calendar.AddTimeZone(new VTimeZone(zone));
+        }
+
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = Uid,
+            Sequence = Sequence,
+            DtStamp = new CalDateTime(stamp.UtcDateTime, "UTC"),
+            DtStart = At(Start, zone),
+            DtEnd = At(Start + Duration, zone),
+            Summary = Summary,
+            Description = Description,
+            Location = Location,
+            Status = Cancelled ? "CANCELLED" : "CONFIRMED",
+            Organizer = new Organizer("mailto:" + OrganizerEmail) { CommonName = OrganizerName },
+        };
         foreach (var (name, email) in Attendees)
         {
-            Line(ics, $"ATTENDEE;CN=\"{name.Replace("\"", "'", StringComparison.Ordinal)}\";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{email}");
+            calendarEvent.Attendees.Add(new Attendee("mailto:" + email) { CommonName = name, Role = "REQ-PARTICIPANT", Rsvp = true, ParticipationStatus = "NEEDS-ACTION" });
         }
 
-        Line(ics, "STATUS:" + (Cancelled ? "CANCELLED" : "CONFIRMED"));
-        Line(ics, "END:VEVENT");
-        Line(ics, "END:VCALENDAR");
-        return ics.ToString();
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Writes one content line, folded at 75 octets as RFC 5545 requires, ending in CRLF.</summary>
-    private static void Line(StringBuilder ics, string line)
-    {
-        var bytes = 0;
-        foreach (var ch in line)
-        {
-            var size = Encoding.UTF8.GetByteCount([ch]);
-            if (bytes + size > 75)
-            {
-                ics.Append("\r\n ");
-                bytes = 1;
-            }
-
-            ics.Append(ch);
-            bytes += size;
-        }
-
-        ics.Append("\r\n");
-    }
+    private static CalDateTime At(DateTimeOffset instant, string zone) =>
+        zone == Formatting.TimeZones.Utc
+            ? new CalDateTime(instant.UtcDateTime, "UTC")
+            : new CalDateTime(Formatting.TimeZones.ToLocal(instant, zone), zone);
 }

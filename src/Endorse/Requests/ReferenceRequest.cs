@@ -122,6 +122,12 @@ public class RequestParticipant
     public DateTimeOffset? ScheduledStart { get; set; }
     public int ScheduledMinutes { get; set; } = 30;
 
+    /// <summary>How to join the booked activity (a video link, a phone number, an address), as the invitation says.</summary>
+    public string? JoinDetails { get; set; }
+
+    /// <summary>SHA-256 of the secret in the reminder mailed to an advocate who has not answered; it opens the same ask.</summary>
+    public string? ReminderTokenHash { get; set; }
+
     // Feedback after completion
     public bool? RequesterSaysHappened { get; set; }
     public int? RequesterQuality { get; set; }

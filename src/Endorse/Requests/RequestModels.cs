@@ -34,7 +34,8 @@ public sealed record ProposeInput(IReadOnlyList<int>? AdvocateIds);
 
 public sealed record BlockInput(ObjectionReason? Reason, string? Note);
 
-public sealed record ScheduleInput(DateTimeOffset? Slot, int? Minutes);
+/// <summary>A time the advocate offered, how long, and how to join (a video link, a phone number, an address; optional).</summary>
+public sealed record ScheduleInput(DateTimeOffset? Slot, int? Minutes, string? Joining = null);
 
 public sealed record FeedbackInput(bool? Happened, int? Quality, bool? WouldUseAgain, string? Comment);
 
@@ -176,4 +177,10 @@ public sealed record PortalView(
 {
     /// <summary>When the activity was (a feedback link shows it).</summary>
     public DateTimeOffset? ScheduledStart { get; init; }
+
+    /// <summary>The advocate's time zone when they gave one before (the page asks once and remembers it).</summary>
+    public string? AdvocateTimeZone { get; init; }
+
+    /// <summary>The times the advocate offered, once they accepted.</summary>
+    public IReadOnlyList<DateTimeOffset> OfferedSlots { get; init; } = [];
 }

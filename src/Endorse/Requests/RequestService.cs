@@ -5,6 +5,7 @@ using Endorse.Activities;
 using Endorse.Advocates;
 using Endorse.Data;
 using Endorse.Fatigue;
+using Endorse.Formatting;
 using Endorse.Listing;
 using Endorse.Matching;
 using Endorse.Notifications;
@@ -29,6 +30,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     private readonly List<int> bookingsCancelled = [];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The acting person's dates and times, for the sentences this unit of work answers them (set by NamedAsync).</summary>
+    private PersonalFormat actorFormat = PersonalFormat.Default;
 
     public async Task<RequestOutcome<RequestDetails>> SubmitAsync(RequestInput input, RequestActor actor, CancellationToken cancellationToken = default)
     {
@@ -61,6 +65,11 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             errors.Add(nameof(RequestInput.RegionId), "No region has this id.");
         }
 
+        if (!string.IsNullOrWhiteSpace(input.Language) && Languages.Code(input.Language) is null)
+        {
+            errors.Add(nameof(RequestInput.Language), LanguageText.Unknown(input.Language));
+        }
+
         if (!errors.IsValid)
         {
             return RequestOutcome.Invalid<RequestDetails>(errors);
@@ -79,7 +88,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             RegionId = input.RegionId,
             SizeBand = input.SizeBand is Accounts.SizeBand.Unknown ? null : input.SizeBand,
             MinimumSeniority = input.MinimumSeniority is Contacts.SeniorityTier.Unknown ? null : input.MinimumSeniority,
-            Language = string.IsNullOrWhiteSpace(input.Language) ? null : input.Language.Trim(),
+            Language = Languages.Code(input.Language),
             AdvocatesNeeded = input.AdvocatesNeeded ?? 1,
             NeededBy = input.NeededBy!.Value,
             Mode = await ProgramSettingsReader.ModeAsync(db, type, cancellationToken),
@@ -95,8 +104,48 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await NotifyReferenceManagersAsync(request, actor, cancellationToken);
         return RequestOutcome.Ok((await GetAsync(request.Id, actor, cancellationToken))!);
     }
+
+    /// <summary>
+    /// Tells every active reference manager (but the requester) of a new request: in their inbox, and by mail for those
+    /// who asked for it on their profile.
+    /// </summary>
+    private async Task NotifyReferenceManagersAsync(ReferenceRequest request, RequestActor actor, CancellationToken cancellationToken)
+    {
+        var managers = await (
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == Users.Roles.ReferenceManager && user.IsActive && user.Id != actor.UserId
+            select new { user.Id, user.MailNewRequests })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (managers.Count == 0)
+        {
+            return;
+        }
+
+        var prospect = await ProspectOfAsync(request.Id, cancellationToken);
+        var what = Words.Phrase(request.ActivityType) + (prospect is null ? string.Empty : " with " + prospect);
+        foreach (var manager in managers)
+        {
+            await notifier.NotifyPersonallyAsync(
+                manager.Id,
+                RequestMessages.NewRequestTitle(request.ActivityType, prospect),
+                format => $"{actor.Name ?? "Someone"} asks for a {what}, needed by {format.Date(request.NeededBy)} (request #{request.Id}).",
+                $"/requests/{request.Id}",
+                manager.MailNewRequests,
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Who the activity is for: the prospect typed in, or the account of the request's opportunity.</summary>
+    private Task<string?> ProspectOfAsync(int requestId, CancellationToken cancellationToken) =>
+        db.ReferenceRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => r.ProspectName ?? db.Opportunities.Where(o => o.Id == r.OpportunityId).Select(o => o.Account!.Name).FirstOrDefault())
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The criteria an opportunity suggests: its product, and the sector, region and size of its account (the prospect).</summary>
     public Task<OpportunityCriteria?> CriteriaOfOpportunityAsync(int opportunityId, CancellationToken cancellationToken = default) =>
@@ -264,7 +313,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 
         if (!RequestWorkflow.IsOpen(request.Status))
         {
-            return RequestOutcome.Refused<RequestDetails>($"This request is {request.Status}; no more advocates can be proposed.");
+            return RequestOutcome.Refused<RequestDetails>($"This request is {Words.Phrase(request.Status)}; no more advocates can be proposed.");
         }
 
         var ids = (input.AdvocateIds ?? []).Distinct().ToList();
@@ -401,7 +450,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             participant.OwnerDecidedAt = clock.GetUtcNow();
             participant.Objection = input.Reason;
             participant.ObjectionNote = input.Note;
-            return Task.FromResult<string?>(input.Reason + (string.IsNullOrWhiteSpace(input.Note) ? string.Empty : ": " + input.Note));
+            return Task.FromResult<string?>(Words.Label(input.Reason!.Value) + (string.IsNullOrWhiteSpace(input.Note) ? string.Empty : ": " + input.Note));
         }, cancellationToken);
     }
 
@@ -443,7 +492,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var hash = AskLink.Hash(token!);
-        var found = await db.RequestParticipants.AsNoTracking().Where(p => p.AskTokenHash == hash || p.FeedbackTokenHash == hash)
+        var found = await db.RequestParticipants.AsNoTracking().Where(p => p.AskTokenHash == hash || p.ReminderTokenHash == hash || p.FeedbackTokenHash == hash)
             .Select(p => new
             {
                 p.Status,
@@ -453,7 +502,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
                 p.FeedbackExpiresAt,
                 p.AdvocateFeedbackAt,
                 p.ScheduledStart,
+                p.OfferedSlots,
                 p.Advocate!.Contact!.FirstName,
+                AdvocateTimeZone = p.Advocate.TimeZone,
                 Request = db.ReferenceRequests.Where(r => r.Id == p.RequestId)
                     .Select(r => new { r.ActivityType, r.ProspectName, r.NeededBy, r.RequesterName, Opportunity = db.Opportunities.Where(o => o.Id == r.OpportunityId).Select(o => o.Account!.Name).FirstOrDefault() })
                     .First(),
@@ -474,6 +525,8 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             found.IsFeedback ? found.AdvocateFeedbackAt : found.AnsweredAt, found.Status)
         {
             ScheduledStart = found.ScheduledStart,
+            AdvocateTimeZone = TimeZones.Normalize(found.AdvocateTimeZone),
+            OfferedSlots = Slots(found.OfferedSlots),
         };
     }
 
@@ -541,7 +594,14 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     }
 
     /// <summary>The advocate's answer through their link: accept with up to three time slots, or decline.</summary>
-    public async Task<RequestOutcome<PortalView>> AnswerAsync(string? token, bool accept, IReadOnlyList<DateTimeOffset> slots, string? reason, CancellationToken cancellationToken = default)
+    public async Task<RequestOutcome<PortalView>> AnswerAsync(string? token, bool accept, IReadOnlyList<DateTimeOffset> slots, string? reason, CancellationToken cancellationToken = default) =>
+        await AnswerAsync(token, accept, slots, reason, null, cancellationToken);
+
+    /// <summary>
+    /// The advocate's answer through their link; <paramref name="timeZone"/> is the zone they offered the times in,
+    /// remembered for them so the next ask shows it already chosen.
+    /// </summary>
+    public async Task<RequestOutcome<PortalView>> AnswerAsync(string? token, bool accept, IReadOnlyList<DateTimeOffset> slots, string? reason, string? timeZone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slots);
         var view = await PortalAsync(token, cancellationToken);
@@ -585,7 +645,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var hash = AskLink.Hash(token!);
-        var participant = await db.RequestParticipants.FirstAsync(p => p.AskTokenHash == hash, cancellationToken);
+        var participant = await db.RequestParticipants.FirstAsync(p => p.AskTokenHash == hash || p.ReminderTokenHash == hash, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstAsync(r => r.Id == participant.RequestId, cancellationToken);
         participant = request.Participants.First(p => p.Id == participant.Id);
         var to = accept ? ParticipantStatus.Accepted : ParticipantStatus.Declined;
@@ -604,6 +664,11 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         else
         {
             participant.DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        }
+
+        if (TimeZones.Normalize(timeZone) is { } zone)
+        {
+            await db.Advocates.Where(a => a.Id == participant.AdvocateId).ExecuteUpdateAsync(s => s.SetProperty(a => a.TimeZone, zone), cancellationToken);
         }
 
         Recompute(request);
@@ -626,10 +691,15 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return new RequestOutcome<PortalView>(view, Conflict: "answered");
         }
 
-        await notifier.NotifyAsync(
+        var offered = slots.Select(s => s.ToUniversalTime()).Order().ToList();
+        var advocateName = await db.Advocates.AsNoTracking().Where(a => a.Id == participant.AdvocateId)
+            .Select(a => a.Contact!.FirstName + " " + a.Contact.LastName).FirstOrDefaultAsync(cancellationToken);
+        await notifier.NotifyPersonallyAsync(
             request.RequesterId,
             accept ? "An advocate accepted your request" : "An advocate declined your request",
-            accept ? "Pick one of the times they offered." : participant.DeclineReason,
+            format => accept
+                ? $"{advocateName?.Trim() ?? "The advocate"} can do the {Words.Phrase(request.ActivityType)} and offered: {string.Join("; ", offered.Select(format.Slot))}. Pick one of these times."
+                : participant.DeclineReason is null ? $"{advocateName?.Trim() ?? "The advocate"} cannot help this time." : $"{advocateName?.Trim() ?? "The advocate"} cannot help this time: {participant.DeclineReason}",
             $"/requests/{request.Id}",
             sendEmail: true,
             cancellationToken);
@@ -676,6 +746,11 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Invalid<RequestDetails>(nameof(ScheduleInput.Minutes), "Minutes must be between 15 and 480.");
         }
 
+        if (input.Joining is { Length: > 500 })
+        {
+            return RequestOutcome.Invalid<RequestDetails>(nameof(ScheduleInput.Joining), "How to join must be at most 500 characters.");
+        }
+
         var policy = await ProgramSettingsReader.FatiguePolicyAsync(db, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -716,8 +791,11 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             participant.Status = ParticipantStatus.Scheduled;
             participant.ScheduledStart = slot.ToUniversalTime();
             participant.ScheduledMinutes = input.Minutes ?? participant.ScheduledMinutes;
+            participant.JoinDetails = string.IsNullOrWhiteSpace(input.Joining) ? null : input.Joining.Trim();
             Recompute(request);
-            db.RequestEvents.Add(Event(request.Id, participant.Id, nameof(ParticipantStatus.Accepted), nameof(ParticipantStatus.Scheduled), actor, slot.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+
+            // The note is the instant in ISO 8601; the history shows it in each viewer's own zone.
+            db.RequestEvents.Add(Event(request.Id, participant.Id, nameof(ParticipantStatus.Accepted), nameof(ParticipantStatus.Scheduled), actor, RequestMessages.InstantNote(slot)));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -804,7 +882,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 
         if (!RequestWorkflow.IsOpen(request.Status))
         {
-            return RequestOutcome.Refused<RequestDetails>($"This request is {request.Status}; it cannot be cancelled any more.");
+            return RequestOutcome.Refused<RequestDetails>($"This request is {Words.Phrase(request.Status)}; it cannot be cancelled any more.");
         }
 
         foreach (var participant in request.Participants.Where(p => RequestWorkflow.CanMove(p.Status, ParticipantStatus.Cancelled)))
@@ -895,13 +973,14 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         var token = AskLink.Create();
         var now = clock.GetUtcNow();
         participant.AskTokenHash = AskLink.Hash(token);
+        participant.ReminderTokenHash = null;
         participant.AskedAt = now;
         participant.AskExpiresAt = now + AskLink.Lifetime;
+        var prospect = await ProspectOfAsync(request.Id, cancellationToken);
         await QueueAdvocateMailAsync(
             participant.AdvocateId,
-            $"Could you help with a {ActivityTypes.Singular(request.ActivityType)}?",
-            first => $"Hello {first},\n\n{actor.Name ?? "We"} would be grateful for your help with a {ActivityTypes.Singular(request.ActivityType)} " +
-                $"before {request.NeededBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.\n\nPlease accept or decline here (the link works for {AskLink.Lifetime.Days} days):",
+            RequestMessages.AskSubject(request.ActivityType, prospect),
+            (first, format) => RequestMessages.AskText(first, actor.Name, request.ActivityType, prospect, format.Date(request.NeededBy), AskLink.Lifetime.Days),
             token,
             cancellationToken);
     }
@@ -914,18 +993,21 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         participant.FeedbackExpiresAt = clock.GetUtcNow() + AskLink.Lifetime;
         await QueueAdvocateMailAsync(
             participant.AdvocateId,
-            $"Thank you for the {ActivityTypes.Singular(request.ActivityType)}: how did it go?",
-            first => $"Hello {first},\n\nThank you for your help with the {ActivityTypes.Singular(request.ActivityType)}. " +
+            $"Thank you for the {Words.Phrase(request.ActivityType)}: how did it go?",
+            (first, _) => $"Hello {first},\n\nThank you for your help with the {Words.Phrase(request.ActivityType)}. " +
                 "Would you tell us in one click how it went? It helps us ask you only for what suits you.",
             token,
             cancellationToken);
     }
 
-    /// <summary>Queues a mail to the advocate (saved with the next SaveChanges) ending with their link, absolute with the public base address (PublicBaseUrl).</summary>
-    private async Task QueueAdvocateMailAsync(int advocateId, string subject, Func<string?, string> text, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a mail to the advocate (saved with the next SaveChanges) ending with their link, absolute with the public
+    /// base address (PublicBaseUrl); the text is written in the advocate's own time zone when they gave one.
+    /// </summary>
+    private async Task QueueAdvocateMailAsync(int advocateId, string subject, Func<string?, PersonalFormat, string> text, string token, CancellationToken cancellationToken)
     {
         var contact = await db.Advocates.AsNoTracking().Where(a => a.Id == advocateId)
-            .Select(a => new { a.Contact!.Email, a.Contact.FirstName, a.Contact.LastName })
+            .Select(a => new { a.Contact!.Email, a.Contact.FirstName, a.Contact.LastName, a.TimeZone })
             .FirstAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(contact.Email))
         {
@@ -933,7 +1015,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var link = notifier.AbsoluteLink(AskLink.Path(token))!;
-        var body = text(contact.FirstName);
+        var body = text(contact.FirstName, PersonalFormat.Of(contact.TimeZone));
         var now = clock.GetUtcNow();
         db.OutboundMails.Add(new OutboundMail
         {
@@ -947,6 +1029,26 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             CreatedAt = now,
             NextAttemptAt = now,
         });
+    }
+
+    /// <summary>
+    /// A reminder to an advocate who has not answered: a second link to the same ask (the first keeps working), in a
+    /// mail queued on this context. Used by the reminder job; saved by its caller.
+    /// </summary>
+    public async Task QueueAskReminderAsync(int participantId, CancellationToken cancellationToken = default)
+    {
+        var participant = await db.RequestParticipants.FirstAsync(p => p.Id == participantId, cancellationToken);
+        var request = await db.ReferenceRequests.AsNoTracking().FirstAsync(r => r.Id == participant.RequestId, cancellationToken);
+        var token = AskLink.Create();
+        participant.ReminderTokenHash = AskLink.Hash(token);
+        var prospect = await ProspectOfAsync(request.Id, cancellationToken);
+        var expires = participant.AskExpiresAt;
+        await QueueAdvocateMailAsync(
+            participant.AdvocateId,
+            "Reminder: " + RequestMessages.AskSubject(request.ActivityType, prospect),
+            (first, format) => RequestMessages.AskReminderText(first, request.RequesterName, request.ActivityType, prospect, format.Date(request.NeededBy), expires is { } e ? format.Date(e) : null),
+            token,
+            cancellationToken);
     }
 
     /// <summary>Stores the advocate's rating and comment once, with its event; returns why not when feedback was given first.</summary>
@@ -979,7 +1081,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     /// <summary>Why it cannot yet be told whether a booked activity happened: its time has not come.</summary>
     private string? NotYetHappened(RequestParticipant participant) =>
         participant.Status == ParticipantStatus.Scheduled && !RequestRules.HasStarted(participant.ScheduledStart, clock.GetUtcNow())
-            ? $"It is booked for {participant.ScheduledStart!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; record how it went once it has happened."
+            ? $"It is booked for {actorFormat.Instant(participant.ScheduledStart!.Value)}; record how it went once it has happened."
             : null;
 
     private static string FeedbackNote(FeedbackInput input)
@@ -1007,15 +1109,21 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     private async Task<RequestActor> NamedAsync(RequestActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(name) ? actor : actor with { Name = name };
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new { u.DisplayName, u.TimeZone, u.DateStyle, u.Hour12 }).FirstOrDefaultAsync(cancellationToken);
+        actorFormat = user is null ? PersonalFormat.Default : PersonalFormat.Of(user.TimeZone, user.DateStyle, user.Hour12);
+        return string.IsNullOrWhiteSpace(user?.DisplayName) ? actor : actor with { Name = user.DisplayName };
     }
 
     private static string PersonName(string? first, string? last) => string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n)));
 
     private static string? Truncate(string? note) => note is { Length: > 2000 } ? note[..2000] : note;
 
-    /// <summary>Mails the calendar invitation of a booking to the advocate and the requester; or, <paramref name="cancelled"/>, its cancellation.</summary>
+    /// <summary>
+    /// Mails the calendar invitation of a booking to the advocate and the requester; or, <paramref name="cancelled"/>, its
+    /// cancellation. The invitation is in the advocate's time zone (they offered the time in it); each mail's text gives
+    /// the time in its reader's own zone.
+    /// </summary>
     private async Task QueueInvitesAsync(int id, int participantId, CancellationToken cancellationToken, bool cancelled = false)
     {
         var data = await db.RequestParticipants.AsNoTracking().Where(p => p.Id == participantId)
@@ -1023,48 +1131,60 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             {
                 p.ScheduledStart,
                 p.ScheduledMinutes,
+                p.JoinDetails,
                 p.Advocate!.Contact!.Email,
                 p.Advocate.Contact.FirstName,
                 p.Advocate.Contact.LastName,
+                p.Advocate.TimeZone,
+                p.Advocate.PreferredChannel,
+                AccountName = db.Accounts.Where(a => a.Id == p.Advocate.AccountId).Select(a => a.Name).FirstOrDefault(),
             })
             .FirstAsync(cancellationToken);
-        var request = await db.ReferenceRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.ActivityType, r.RequesterId }).FirstAsync(cancellationToken);
-        var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequesterId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var request = await db.ReferenceRequests.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.ActivityType, r.RequesterId, ProductNames = r.Products.Join(db.Products, x => x.ProductId, x => x.Id, (_, x) => x.Name).ToList() })
+            .FirstAsync(cancellationToken);
+        var prospect = await ProspectOfAsync(id, cancellationToken);
+        var requester = await db.Users.AsNoTracking().Where(u => u.Id == request.RequesterId)
+            .Select(u => new { u.Email, u.DisplayName, u.TimeZone, u.DateStyle, u.Hour12 }).FirstOrDefaultAsync(cancellationToken);
         var advocateName = PersonName(data.FirstName, data.LastName);
-        var attendees = new List<(string Name, string Email)>();
+        var requesterName = requester?.DisplayName ?? requester?.Email ?? "The requester";
+        var attendees = new List<(string Name, string Email, PersonalFormat Format)>();
         if (!string.IsNullOrWhiteSpace(data.Email))
         {
-            attendees.Add((advocateName, data.Email));
+            attendees.Add((advocateName, data.Email, PersonalFormat.Of(data.TimeZone)));
         }
 
         if (!string.IsNullOrWhiteSpace(requester?.Email))
         {
-            attendees.Add((requester.DisplayName ?? requester.Email, requester.Email));
+            attendees.Add((requesterName, requester.Email, PersonalFormat.Of(requester.TimeZone, requester.DateStyle, requester.Hour12)));
         }
 
-        var summary = $"{ActivityTypes.Singular(request.ActivityType)} (Endorse request #{id})";
+        var booking = new BookingText(request.ActivityType, prospect, advocateName, data.AccountName, requesterName, requester?.Email, request.ProductNames, data.JoinDetails, data.PreferredChannel, id);
+        var start = data.ScheduledStart!.Value;
         var invite = new CalendarInvite(
             $"endorse-request-{id}-participant-{participantId}@endorse",
-            data.ScheduledStart!.Value,
+            start,
             TimeSpan.FromMinutes(data.ScheduledMinutes),
-            summary,
-            $"Arranged through Endorse for request #{id}.",
+            booking.Summary,
+            booking.Description,
             requester?.Email ?? "noreply@endorse.invalid",
-            attendees,
+            [.. attendees.Select(a => (a.Name, a.Email))],
             Sequence: cancelled ? 1 : 0,
-            Cancelled: cancelled);
+            Cancelled: cancelled)
+        {
+            TimeZone = TimeZones.Normalize(data.TimeZone) ?? TimeZones.Normalize(requester?.TimeZone) ?? TimeZones.Utc,
+            Location = data.JoinDetails,
+            OrganizerName = requesterName,
+        };
         var ics = Encoding.UTF8.GetBytes(invite.ToIcs(clock.GetUtcNow()));
-        var when = data.ScheduledStart.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-        foreach (var (name, email) in attendees)
+        foreach (var (name, email, format) in attendees)
         {
             await notifier.QueueMailAsync(new OutboundMail
             {
                 To = email,
                 ToName = name,
-                Subject = (cancelled ? "Cancelled: " : "Scheduled: ") + summary,
-                TextBody = cancelled
-                    ? $"{summary} on {when} is cancelled. Thank you for making the time; nothing more is needed from you."
-                    : $"{summary} is scheduled for {when}. The calendar invitation is attached.",
+                Subject = booking.Subject(cancelled, format.Slot(start)),
+                TextBody = booking.MailText(cancelled, format.Slot(start), data.ScheduledMinutes),
                 AttachmentName = cancelled ? "cancel.ics" : "invite.ics",
                 AttachmentMediaType = cancelled ? CalendarInvite.CancelMediaType : CalendarInvite.MediaType,
                 AttachmentContent = ics,

@@ -13,4 +13,19 @@ public class EndorseUser : IdentityUser
 
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The person's IANA time zone ("Europe/Berlin"); null until they pick one or their browser tells it.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>How the person likes dates written.</summary>
+    public Formatting.DateStyle DateStyle { get; set; }
+
+    /// <summary>A 12-hour clock ("2:30 PM") instead of 24 hours ("14:30").</summary>
+    public bool Hour12 { get; set; }
+
+    /// <summary>Reference managers: mail me each new request, not only my inbox.</summary>
+    public bool MailNewRequests { get; set; }
+
+    /// <summary>One mail a day with everything, instead of a mail as each thing happens.</summary>
+    public bool DailyDigest { get; set; }
 }

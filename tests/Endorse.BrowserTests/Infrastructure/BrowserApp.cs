@@ -40,15 +40,15 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A page in a fresh browser context (no cookies), at desktop size unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <summary>A page in a fresh browser context (no cookies), at desktop size and in UTC unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, string timeZoneId = "UTC")
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.BaseUrl.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-US",
-            TimezoneId = "UTC",
+            TimezoneId = timeZoneId,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

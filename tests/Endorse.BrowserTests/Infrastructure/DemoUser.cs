@@ -11,6 +11,13 @@ public static class DemoUser
 
     public static string NameOf(string role) => DemoSetup.DemoUsers.Single(u => u.Role == role).Name;
 
+    /// <summary>How the demo user of a role reads dates and times (their zone and date style).</summary>
+    public static Endorse.Formatting.PersonalFormat FormatOf(string role)
+    {
+        var (zone, style, hour12) = DemoSetup.DemoPreferences[EmailOf(role)];
+        return Endorse.Formatting.PersonalFormat.Of(zone, style, hour12);
+    }
+
     public static TheoryData<string> AllRoles
     {
         get

@@ -52,6 +52,15 @@ public static class MudControls
         }
     }
 
+    /// <summary>Picks a language from the ISO 639 list: types its name into the picker and clicks the option.</summary>
+    public static async Task PickLanguageAsync(IPage page, string label, string language)
+    {
+        var input = page.GetByLabel(label, new() { Exact = true });
+        var option = page.GetByRole(AriaRole.Option, new() { Name = language, Exact = true });
+        await TypeUntilAsync(input, language, () => Expect(option).ToBeVisibleAsync(new() { Timeout = 3_000 }));
+        await option.ClickAsync();
+    }
+
     /// <summary>Closes an open pop-up with the keyboard.</summary>
     public static async Task CloseAsync(IPage page)
     {

@@ -127,7 +127,7 @@ public class AdvocateBlackoutAndBulkTests
         var alanId = report["enrolled"]![0]!["advocateId"]!.GetValue<int>();
         var alanPage = await (await client.GetAsync($"/api/v1/advocates/{alanId}")).ReadJsonAsync();
         Assert.Equal("Active", alanPage["status"]!.GetValue<string>());
-        Assert.Equal("english,french", alanPage["languages"]!.GetValue<string>());
+        Assert.Equal("en,fr", alanPage["languages"]!.GetValue<string>());
         Assert.Equal("Ledger", alanPage["products"]![0]!["name"]!.GetValue<string>());
         Assert.Equal("Active", alanPage["history"]![0]!["to"]!.GetValue<string>());
         Assert.Equal("Candidate", (await (await client.GetAsync($"/api/v1/advocates/{existing}")).ReadJsonAsync())["status"]!.GetValue<string>());

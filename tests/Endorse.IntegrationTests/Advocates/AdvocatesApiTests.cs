@@ -43,7 +43,7 @@ public class AdvocatesApiTests
         Assert.Equal("Candidate", advocate["status"]!.GetValue<string>());
         Assert.Equal(["ReferenceCall", "PeerReview"], advocate["activityTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("Ledger", advocate["products"]![0]!["name"]!.GetValue<string>());
-        Assert.Equal("english,german", advocate["languages"]!.GetValue<string>());
+        Assert.Equal("en,de", advocate["languages"]!.GetValue<string>());
         Assert.Equal("<script>alert(1)</script>", advocate["topics"]!.GetValue<string>());
         Assert.Equal("Quiet Corp", advocate["accountName"]!.GetValue<string>());
 

@@ -48,6 +48,9 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
 
     public IDictionary<string, string?> Settings { get; }
 
+    /// <summary>Replaces services before the host starts (a fake clock, say); set it before the first use of the app.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>A folder of this app's own for files (outbox, uploads).</summary>
     public string DataFolder { get; }
 
@@ -73,6 +76,11 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(clock);
             });
+        }
+
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureServices(replace);
         }
     }
 

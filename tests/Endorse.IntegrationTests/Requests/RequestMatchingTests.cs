@@ -100,7 +100,7 @@ public sealed class RequestMatchingTests
         Assert.Equal("Healthcare", (string?)request["sectorName"]);
         Assert.Equal("Enterprise", (string?)request["sizeBand"]);
         Assert.Equal("Director", (string?)request["minimumSeniority"]);
-        Assert.Equal("English", (string?)request["language"]);
+        Assert.Equal("en", (string?)request["language"]);
 
         var ranked = Assert.Single((await MatchesAsync(manager, (int)request["id"]!))["results"]!.AsArray(), r => (int)r!["advocateId"]! == advocateId)!;
         var factors = ranked["factors"]!.AsArray().ToDictionary(f => (string)f!["factor"]!, f => (string)f!["explanation"]!);

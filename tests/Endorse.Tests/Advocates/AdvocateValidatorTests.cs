@@ -67,9 +67,9 @@ public class AdvocateValidatorTests
     }
 
     [Fact]
-    public void Languages_are_stored_lower_case_comma_separated()
+    public void Languages_are_stored_as_iso_codes_comma_separated()
     {
-        Assert.Equal("english,german", AdvocateService.Languages(" English; german , ENGLISH"));
+        Assert.Equal("en,de", AdvocateService.Languages(" English; german , ENGLISH"));
         Assert.Null(AdvocateService.Languages(" , "));
     }
 

@@ -57,7 +57,7 @@ public class MatchScorerTests
         Assert.Equal(100, result.Factors.Sum(f => f.Points), 9);
         Assert.Equal("Owns 2 of the 2 products asked for.", Factor(result, MatchFactor.Product).Explanation);
         Assert.Equal("C-level meets the minimum of Director.", Factor(result, MatchFactor.Seniority).Explanation);
-        Assert.Equal("Speaks en.", Factor(result, MatchFactor.Language).Explanation);
+        Assert.Equal("Speaks English.", Factor(result, MatchFactor.Language).Explanation);
         Assert.Equal("Does reference calls.", Factor(result, MatchFactor.ActivityType).Explanation);
         Assert.Equal("NPS 100.", Factor(result, MatchFactor.Satisfaction).Explanation);
         Assert.Equal("Past feedback 5.0 of 5 from 2 activities.", Factor(result, MatchFactor.Feedback).Explanation);
@@ -105,9 +105,9 @@ public class MatchScorerTests
         var result = Assert.Single(Rank(Criteria, candidate).Results);
 
         Assert.Equal("Owns 1 of the 2 products asked for.", Factor(result, MatchFactor.Product).Explanation);
-        Assert.Equal("Next size band (Enterprise; Large asked for).", Factor(result, MatchFactor.Size).Explanation);
+        Assert.Equal("Next size band (enterprise; large asked for).", Factor(result, MatchFactor.Size).Explanation);
         Assert.Equal("Manager is below the minimum of Director.", Factor(result, MatchFactor.Seniority).Explanation);
-        Assert.Equal("Does not speak en.", Factor(result, MatchFactor.Language).Explanation);
+        Assert.Equal("Does not speak English.", Factor(result, MatchFactor.Language).Explanation);
         Assert.Equal("CSAT 80%.", Factor(result, MatchFactor.Satisfaction).Explanation);
         Assert.Equal(8, Factor(result, MatchFactor.Satisfaction).Points, 9);
         Assert.Equal("No feedback yet (counted as neutral).", Factor(result, MatchFactor.Feedback).Explanation);

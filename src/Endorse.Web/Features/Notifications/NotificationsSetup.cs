@@ -16,6 +16,8 @@ public static class NotificationsSetup
         services.AddScoped<Inbox>();
         services.AddScoped<Endorse.Web.Features.Notifications.InboxState>();
         services.AddScoped<PendingMailSender>();
+        services.AddScoped<Endorse.Reminders.ReminderService>();
+        services.AddScoped<Endorse.Users.PreferencesService>();
         services.AddEndorseScheduler(configuration);
         return services;
     }

@@ -30,7 +30,7 @@ public static class RequestPages
         _ => Color.Info,
     };
 
-    public static string Label(RequestStatus status) => Words(status.ToString());
+    public static string Label(RequestStatus status) => Formatting.Words.Label(status);
 
     /// <summary>"Reference call", "RFP letter": an activity type at the start of a heading.</summary>
     public static string Title(Endorse.Advocates.ActivityType type)
@@ -39,25 +39,16 @@ public static class RequestPages
         return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
     }
 
-    public static string Label(ParticipantStatus status) => status switch
-    {
-        ParticipantStatus.AwaitingOwnerApproval => "Awaiting the owner's approval",
-        ParticipantStatus.OwnerBlocked => "Blocked by the owner",
-        _ => Words(status.ToString()),
-    };
+    public static string Label(ParticipantStatus status) => Formatting.Words.Label(status);
 
-    public static string Label(ObjectionReason reason) => Words(reason.ToString());
+    public static string Label(ObjectionReason reason) => Formatting.Words.Label(reason);
 
     /// <summary>A state name of the history ("AwaitingOwnerApproval", "NoShow", "-") in words.</summary>
     public static string StateLabel(string state) =>
         Enum.TryParse<ParticipantStatus>(state, out var participant) ? Label(participant)
+        : Enum.TryParse<RequestStatus>(state, out var request) ? Label(request)
         : state == "-" ? "New" : Words(state);
 
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    public static string Slot(DateTimeOffset at) => at.UtcDateTime.ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    public static string Date(DateOnly on) => on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"AwaitingOwnerApproval" → "Awaiting owner approval"; "NoShow" → "No-show".</summary>
     public static string Words(string pascal)

@@ -106,7 +106,9 @@ public static class RequestsApi
             (service, id, pid, actor, ct) => service.AskAsync(id, pid, actor, ct));
         StepWith<ScheduleInput>(group, "schedule", "ScheduleParticipant", "Book one of the offered times",
             "Books the advocate at `slot` (one of the offered times). The fatigue policy is re-checked in the same transaction; " +
-                "409 when it no longer allows the booking or someone else just booked the advocate. Calendar invitations are e-mailed.",
+                "409 when it no longer allows the booking or someone else just booked the advocate. `minutes` (15–480, default 30) and `joining` " +
+                "(how to join: a video link, a phone number or an address; optional, at most 500 characters) go into the calendar invitation, " +
+                "which is e-mailed to the advocate and the requester in the advocate's time zone.",
             (service, id, pid, input, actor, ct) => service.ScheduleAsync(id, pid, input, actor, ct));
         StepWith<FeedbackInput>(group, "complete", "CompleteParticipant", "Record that it happened, with feedback",
             "The requester or a reference manager, once the booked time has come: `happened`, `quality` 1–5, `wouldUseAgain`, `comment`. " +

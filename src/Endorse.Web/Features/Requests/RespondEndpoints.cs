@@ -1,4 +1,5 @@
 using System.Globalization;
+using Endorse.Formatting;
 using Endorse.Requests;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +23,7 @@ public static class RespondEndpoints
         [FromForm] string? reason,
         [FromForm] int? rating,
         [FromForm] string? comment,
+        [FromForm] string? zone,
         RequestService service,
         CancellationToken cancellationToken)
     {
@@ -39,15 +41,16 @@ public static class RespondEndpoints
                 continue;
             }
 
-            if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            // The form's times are wall-clock times in the zone the advocate picked (UTC when none was sent).
+            if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
                 return Results.LocalRedirect($"/respond/{Uri.EscapeDataString(token)}?error=slots");
             }
 
-            slots.Add(new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc)));
+            slots.Add(TimeZones.FromLocal(parsed, TimeZones.Normalize(zone)));
         }
 
-        return Answered(await service.AnswerAsync(token, accept, slots, reason, cancellationToken), token, "slots");
+        return Answered(await service.AnswerAsync(token, accept, slots, reason, TimeZones.Normalize(zone), cancellationToken), token, "slots");
     }
 
     private static IResult Answered(RequestOutcome<PortalView> result, string token, string invalidField)
@@ -64,7 +67,7 @@ public static class RespondEndpoints
 
         if (result.Conflict is not null)
         {
-            var on = result.Value?.AnsweredAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "an earlier visit";
+            var on = result.Value?.AnsweredAt is { } answered ? PersonalFormat.Of(result.Value.AdvocateTimeZone).Instant(answered) : "an earlier visit";
             return Results.Content(Page("You already answered", $"You already answered on {on}. Nothing was changed."), "text/html; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
         }
 

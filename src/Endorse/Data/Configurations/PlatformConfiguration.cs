@@ -14,6 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<EndorseUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.CrmUserId).HasMaxLength(100);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasIndex(u => u.CrmUserId);
         builder.HasIndex(u => u.DisplayName);
     }
@@ -80,6 +81,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Body).HasMaxLength(4000);
         builder.Property(n => n.Link).HasMaxLength(500);
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasIndex(n => new { n.AwaitsDigest, n.UserId });
         builder.HasOne<EndorseUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

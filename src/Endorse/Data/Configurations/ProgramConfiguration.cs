@@ -13,6 +13,7 @@ internal sealed class AdvocateConfiguration : IEntityTypeConfiguration<Advocate>
     {
         builder.Property(a => a.Languages).HasMaxLength(200);
         builder.Property(a => a.Topics).HasMaxLength(2000);
+        builder.Property(a => a.TimeZone).HasMaxLength(64);
         builder.Property(a => a.Notes).HasMaxLength(4000);
         builder.Property(a => a.EnrolledById).HasMaxLength(450);
         builder.HasIndex(a => a.ContactId).IsUnique();
@@ -93,6 +94,9 @@ internal sealed class RequestParticipantConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.OwnerDecisionById).HasMaxLength(450);
         builder.Property(p => p.ObjectionNote).HasMaxLength(2000);
         builder.Property(p => p.AskTokenHash).HasMaxLength(100);
+        builder.Property(p => p.ReminderTokenHash).HasMaxLength(100);
+        builder.Property(p => p.JoinDetails).HasMaxLength(500);
+        builder.HasIndex(p => p.ReminderTokenHash).IsUnique();
         builder.Property(p => p.DeclineReason).HasMaxLength(2000);
         builder.Property(p => p.OfferedSlots).HasMaxLength(2000);
         builder.Property(p => p.RequesterComment).HasMaxLength(4000);
