@@ -90,7 +90,7 @@ public partial class RequestFlowTests(BrowserApp app)
         await Expect(matching.ParticipantStatus($"Ada {word}")).ToHaveTextAsync("Awaiting the owner's approval");
         await Expect(matching.Participant($"Ada {word}")).ToContainTextAsync("Waiting for Sam Seller (account owner)");
         await Expect(manager.GetByTestId("ranking-full")).ToBeVisibleAsync();
-        await Expect(matching.Status).ToHaveTextAsync("Awaiting owner approval");
+        await Expect(matching.Status).ToHaveTextAsync("Awaiting the owner's approval");
         await BrowserApp.ScreenshotAsync(manager, "request-proposed");
 
         // The rep owns the account: they approve, and the advocate is asked by e-mail.
@@ -141,8 +141,8 @@ public partial class RequestFlowTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(rep, "my-requests");
 
         // The invitation went to both.
-        await Outbox.WaitForAsync(app.Server.OutboxFolder, advocateEmail, "Scheduled:");
-        await Outbox.WaitForAsync(app.Server.OutboxFolder, repEmail, "Scheduled:");
+        await Outbox.WaitForAsync(app.Server.OutboxFolder, advocateEmail, "Booked:");
+        await Outbox.WaitForAsync(app.Server.OutboxFolder, repEmail, "Booked:");
 
         // Once the call has taken place, the rep tells how it went; the advocate gives theirs through the link mailed to them.
         await TimePassesAsync(id);

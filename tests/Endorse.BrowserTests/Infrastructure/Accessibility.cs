@@ -44,6 +44,9 @@ public static class Accessibility
         var json = await page.EvaluateAsync<string>(
             """
             async ([tags, structure]) => {
+              // A snackbar fading in is measured mid-way (a contrast of 1.2:1) unless finite animations are let finish first.
+              const finite = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+              await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))), new Promise(r => setTimeout(r, 2000))]);
               const rules = Object.fromEntries(structure.map(id => [id, { enabled: true }]));
               const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
               return JSON.stringify(result.violations.map(v => ({
