@@ -59,12 +59,34 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(new ValidationErrors().Add("file", "Send the file as multipart/form-data.").ToDictionary());
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A body that is not well-formed multipart (no boundary, cut off, over a limit).
+            return TypedResults.ValidationProblem(new ValidationErrors().Add("file", "The multipart body is malformed: " + e.Message).ToDictionary(), title: "The request has invalid fields.");
+        }
+
         var errors = new ValidationErrors();
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
             errors.Add("file", "Choose a non-empty CSV file.");
+        }
+        else if (InputText.Problem(file.FileName, 255) is { } nameProblem)
+        {
+            errors.Add("file", "The file name " + nameProblem);
+        }
+
+        foreach (var (key, values) in form)
+        {
+            if (values.Any(v => InputText.Problem(v, 100_000) is not null))
+            {
+                errors.Add(key, "The value " + InputText.Problem(values.First(v => InputText.Problem(v, 100_000) is not null), 100_000));
+            }
         }
 
         if (!Enum.TryParse<ImportFormat>(form["format"].ToString(), ignoreCase: true, out var format) || !Enum.IsDefined(format) || int.TryParse(form["format"], out _))
@@ -97,6 +119,14 @@ public static class ImportsApi
             catch (JsonException)
             {
                 errors.Add("mapping", "Mapping must be a JSON object of field name → column name.");
+            }
+
+            foreach (var (field, column) in mapping ?? [])
+            {
+                if ((InputText.Problem(field, 100) ?? InputText.Problem(column, 255)) is { } problem)
+                {
+                    errors.Add("mapping", $"The mapping of '{InputText.Clean(field)}' {problem}");
+                }
             }
         }
 
