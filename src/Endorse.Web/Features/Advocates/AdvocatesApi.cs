@@ -45,7 +45,8 @@ public static class AdvocatesApi
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetAdvocate")
             .WithSummary("Get an advocate")
-            .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences.")
+            .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences. " +
+                "Participations list only the requests the caller may read (the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts); `otherRequests` counts the rest, and their activities stay in the timeline without `requestId` or `quality` (`requestHidden: true`).")
             .Produces<AdvocateDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -144,8 +145,8 @@ public static class AdvocatesApi
     private static IResult Export(AdvocateService advocates, [AsParameters] AdvocateQuery query) =>
         ApiResults.Csv(advocates.Query(query.Filter(), query.Desc ?? false).AsAsyncEnumerable().Select(AdvocateCsvRow.From), "advocates.csv");
 
-    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, CancellationToken cancellationToken) =>
-        await advocates.GetAsync(id, cancellationToken) is { } advocate
+    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await advocates.GetAsync(id, CustomerRequests.Actor(user), cancellationToken) is { } advocate
             ? TypedResults.Ok(advocate)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no advocate {id}.");
 
