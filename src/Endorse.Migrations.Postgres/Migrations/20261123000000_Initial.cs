@@ -114,7 +114,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Skipped = table.Column<int>(type: "integer", nullable: false),
                     Rejected = table.Column<int>(type: "integer", nullable: false),
                     Warnings = table.Column<int>(type: "integer", nullable: false),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WorkerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -380,6 +382,27 @@ namespace Endorse.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_ImportRejections", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ImportRejections_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRunEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRunEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRunEvents_ImportRuns_ImportRunId",
                         column: x => x.ImportRunId,
                         principalTable: "ImportRuns",
                         principalColumn: "Id",
@@ -1081,9 +1104,19 @@ namespace Endorse.Migrations.Postgres.Migrations
                 columns: new[] { "ImportRunId", "LineNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRunEvents_ImportRunId_At",
+                table: "ImportRunEvents",
+                columns: new[] { "ImportRunId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRuns_CreatedAt",
                 table: "ImportRuns",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_Status_LeaseExpiresAt",
+                table: "ImportRuns",
+                columns: new[] { "Status", "LeaseExpiresAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
@@ -1258,6 +1291,9 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportRunEvents");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -113,7 +113,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),
                     Rejected = table.Column<int>(type: "INTEGER", nullable: false),
                     Warnings = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,6 +381,27 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ImportRejections", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ImportRejections_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRunEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRunEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRunEvents_ImportRuns_ImportRunId",
                         column: x => x.ImportRunId,
                         principalTable: "ImportRuns",
                         principalColumn: "Id",
@@ -1080,9 +1103,19 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 columns: new[] { "ImportRunId", "LineNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRunEvents_ImportRunId_At",
+                table: "ImportRunEvents",
+                columns: new[] { "ImportRunId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRuns_CreatedAt",
                 table: "ImportRuns",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_Status_LeaseExpiresAt",
+                table: "ImportRuns",
+                columns: new[] { "Status", "LeaseExpiresAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
@@ -1257,6 +1290,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportRunEvents");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -36,6 +36,7 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<ImportRunEvent> ImportRunEvents => Set<ImportRunEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
 

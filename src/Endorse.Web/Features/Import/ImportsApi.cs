@@ -37,9 +37,18 @@ public static class ImportsApi
             .Produces<Page<ImportRunView>>();
 
         group.MapGet("/{id:int}", Get)
-            .WithName("GetImport").WithSummary("An import's status, progress and counts")
-            .WithDescription("While Running, the counts are live; `percent` is the share of the file read.")
+            .WithName("GetImport").WithSummary("An import's status, progress, counts and history")
+            .WithDescription("While Running, the counts are live; `percent` is the share of the file read. `history` lists what happened, one dated sentence each; `canRunAgain` is true for an interrupted import whose file is kept.")
             .Produces<ImportRunView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:int}/run-again", RunAgain)
+            .WithName("RunImportAgain").WithSummary("Run an interrupted import again")
+            .WithDescription("An import whose worker stopped (the process was killed, the machine went down) is marked Interrupted at the next " +
+                "start or sweep of any node; nothing of it was imported and its uploaded file is kept. This queues it again from that file. " +
+                "409 when the import is not interrupted or its file is no longer kept.")
+            .Produces<ImportRunView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:int}/rejections", Rejections)
             .WithName("ListImportRejections").WithSummary("The rows an import refused, with line numbers and reasons")
@@ -150,6 +159,11 @@ public static class ImportsApi
 
     private static async Task<IResult> Get(int id, ImportService imports, CancellationToken cancellationToken) =>
         await imports.GetAsync(id, cancellationToken) is { } run ? TypedResults.Ok(run) : TypedResults.Problem(statusCode: 404, title: "Not found");
+
+    private static async Task<IResult> RunAgain(int id, ImportService imports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(
+            await imports.RunAgainAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, cancellationToken),
+            run => TypedResults.Accepted($"/api/v1/imports/{run.Id}", run));
 
     private static async Task<IResult> Rejections(int id, ImportService imports, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
     {
