@@ -74,23 +74,27 @@ public static class AdvocatesApi
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("UpdateAdvocate")
             .WithSummary("Change an advocate's profile and preferences")
-            .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored.")
+            .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored. " +
+                "A replacement made at the same moment as another change is applied again on what is there now (the last one saved wins, whole); 409 when that keeps failing.")
             .Accepts<AdvocateInput>("application/json")
             .Produces<AdvocateDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/status", ChangeStatusAsync)
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("ChangeAdvocateStatus")
             .WithSummary("Change an advocate's status")
-            .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`.")
+            .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`. " +
+                "409 when the advocate already has that status (\"The advocate is already resting.\") or someone changed the advocate at the same moment.")
             .Accepts<StatusChangeInput>("application/json")
             .Produces<AdvocateDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
