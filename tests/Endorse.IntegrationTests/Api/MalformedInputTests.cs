@@ -27,22 +27,31 @@ public sealed class MalformedInputTests(ITestOutputHelper output)
         var operations = OpenApiOperations.Read(document);
         Assert.True(operations.Count > 50, $"Only {operations.Count} operations in the OpenAPI document.");
 
-        var failures = new List<string>();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var sent = 0;
         var started = DateTime.UtcNow;
 
-        // Deletions last, so the other operations still find the seeded records.
-        foreach (var operation in operations.OrderBy(o => o.Method == "DELETE" ? 1 : 0).ThenBy(o => o.Path, StringComparer.Ordinal))
+        // Four operations at a time (each walks its inputs in order), which also keeps the run short; deletions last,
+        // one by one, so the other operations still find the seeded records.
+        async Task WalkAsync(OpenApiOperation operation)
         {
             foreach (var probe in MalformedInputCases.For(operation, document, seed))
             {
-                sent++;
-                var failure = await SendAsync(admin, operation, probe);
-                if (failure is not null)
+                Interlocked.Increment(ref sent);
+                if (await SendAsync(admin, operation, probe) is { } failure)
                 {
                     failures.Add(failure);
                 }
             }
+        }
+
+        await Parallel.ForEachAsync(
+            operations.Where(o => o.Method != "DELETE"),
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (operation, _) => await WalkAsync(operation));
+        foreach (var operation in operations.Where(o => o.Method == "DELETE").OrderBy(o => o.Path, StringComparer.Ordinal))
+        {
+            await WalkAsync(operation);
         }
 
         // The records the walk created or changed (extreme dates, huge names…) must not break any page of data either.
@@ -67,7 +76,7 @@ public sealed class MalformedInputTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{database}: {operations.Count} operations, {sent} requests, {(DateTime.UtcNow - started).TotalSeconds:N0} s, {failures.Count} failures.");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests were answered badly:\n" + string.Join("\n", failures.Take(300)));
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {sent} requests were answered badly:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal).Take(300)));
     }
 
     private static async Task<string?> SendAsync(HttpClient client, OpenApiOperation operation, Probe probe)
