@@ -174,7 +174,7 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
             {
                 ImportRunId = run.Id,
                 At = now,
-                Text = $"Completed: {counts.RowsRead:N0} rows read, {counts.Created:N0} created, {counts.Updated:N0} updated, {counts.Skipped:N0} unchanged, {counts.Rejected:N0} rejected.",
+                Text = $"Completed: {counts.RowsRead:N0} {(counts.RowsRead == 1 ? "row" : "rows")} read, {counts.Created:N0} created, {counts.Updated:N0} updated, {counts.Skipped:N0} unchanged, {counts.Rejected:N0} rejected.",
             });
             work.Audit("Import", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ImportCompleted", JsonSerializer.Serialize(new
             {
