@@ -643,6 +643,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Property<int>("Format")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
@@ -676,11 +679,43 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.Property<int>("Warnings")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Endorse.Import.ImportRunEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId", "At");
+
+                    b.ToTable("ImportRunEvents", (string)null);
                 });
 
             modelBuilder.Entity("Endorse.Notifications.Notification", b =>
@@ -1709,6 +1744,15 @@ namespace Endorse.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Endorse.Import.ImportRunEvent", b =>
+                {
+                    b.HasOne("Endorse.Import.ImportRun", null)
+                        .WithMany("History")
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Notifications.Notification", b =>
                 {
                     b.HasOne("Endorse.Users.EndorseUser", null)
@@ -1859,6 +1903,8 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Endorse.Import.ImportRun", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Rejections");
                 });
 

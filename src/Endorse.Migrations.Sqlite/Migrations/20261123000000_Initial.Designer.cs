@@ -618,6 +618,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
@@ -651,11 +654,41 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.Property<int>("Warnings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Endorse.Import.ImportRunEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId", "At");
+
+                    b.ToTable("ImportRunEvents", (string)null);
                 });
 
             modelBuilder.Entity("Endorse.Notifications.Notification", b =>
@@ -1656,6 +1689,15 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Endorse.Import.ImportRunEvent", b =>
+                {
+                    b.HasOne("Endorse.Import.ImportRun", null)
+                        .WithMany("History")
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Endorse.Notifications.Notification", b =>
                 {
                     b.HasOne("Endorse.Users.EndorseUser", null)
@@ -1806,6 +1848,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Endorse.Import.ImportRun", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Rejections");
                 });
 

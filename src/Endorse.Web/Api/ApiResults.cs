@@ -19,7 +19,9 @@ public static class ApiResults
 
         if (result.Conflict)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else", detail: "Reload the record and apply your change again.");
+            return result.ConflictReason is { } reason
+                ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: reason)
+                : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else", detail: "Reload the record and apply your change again.");
         }
 
         if (result.Errors is not null)
@@ -30,16 +32,46 @@ public static class ApiResults
         return onSuccess(result.Value!);
     }
 
-    /// <summary>Streams a CSV download of a list's rows, instants in ISO 8601 with the caller's own offset.</summary>
+    /// <summary>
+    /// Streams a CSV download of a list's rows, instants in ISO 8601 with the caller's own offset. The query runs and its
+    /// first row is read before the answer starts, so a query that fails answers a problem detail instead of a 200 cut
+    /// off after the header.
+    /// </summary>
     public static IResult Csv<T>(IAsyncEnumerable<T> rows, string fileName) => new CsvResult<T>(rows, fileName);
 
     private sealed class CsvResult<T>(IAsyncEnumerable<T> rows, string fileName) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
+            var aborted = httpContext.RequestAborted;
             var userId = httpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            var format = await httpContext.RequestServices.GetRequiredService<Endorse.Users.PreferencesService>().FormatAsync(userId, httpContext.RequestAborted);
-            await Results.Stream(stream => CsvExport.WriteAsync(stream, rows, format, httpContext.RequestAborted), "text/csv; charset=utf-8", fileName).ExecuteAsync(httpContext);
+            var format = await httpContext.RequestServices.GetRequiredService<Endorse.Users.PreferencesService>().FormatAsync(userId, aborted);
+            var enumerator = rows.GetAsyncEnumerator(aborted);
+            try
+            {
+                // Throws here, before any byte is sent, when the query fails; the exception handler answers it.
+                var hasFirst = await enumerator.MoveNextAsync();
+                await Results.Stream(stream => CsvExport.WriteAsync(stream, Rest(enumerator, hasFirst), format, aborted), "text/csv; charset=utf-8", fileName)
+                    .ExecuteAsync(httpContext);
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+        }
+
+        private static async IAsyncEnumerable<T> Rest(IAsyncEnumerator<T> started, bool hasFirst)
+        {
+            if (!hasFirst)
+            {
+                yield break;
+            }
+
+            yield return started.Current;
+            while (await started.MoveNextAsync())
+            {
+                yield return started.Current;
+            }
         }
     }
 

@@ -20,7 +20,17 @@ public static class ApiSetup
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+            // Every JSON string a client sends is checked for control characters and broken surrogates (InputText), every date for its range (InputDates).
+            options.SerializerOptions.Converters.Add(new InputTextJsonConverter());
+            options.SerializerOptions.Converters.Add(new InputDateOnlyJsonConverter());
+            options.SerializerOptions.Converters.Add(new InputDateTimeOffsetJsonConverter());
         });
+
+        // A body or query value that cannot be bound throws, so ApiExceptionHandler answers it with the field's name
+        // (in every environment; the framework only throws in Development by default).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi("v1", options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -51,6 +61,7 @@ public static class ApiSetup
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Auth.Policies.ReadCustomers).RequireRateLimiting(ApiRateLimits.Policy)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        api.AddEndpointFilterFactory(ApiInputFilter.Create);
         ApiRegistration.MapFeatureApis(api);
     }
 }

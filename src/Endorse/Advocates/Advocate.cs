@@ -41,7 +41,10 @@ public class Advocate : IAuditedWithParts
     public DateTimeOffset EnrolledAt { get; set; }
     public string? EnrolledById { get; set; }
 
-    /// <summary>Bumped by every booking, so two bookings racing for the last free slot cannot both succeed.</summary>
+    /// <summary>
+    /// Bumped by every booking and every change of the advocate's status or preferences (a concurrency token), so two
+    /// bookings racing for the last free slot cannot both succeed, nor a booking and a change that would forbid it.
+    /// </summary>
     public int BookingVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -108,7 +108,14 @@ public sealed record BlackoutView(DateOnly From, DateOnly To, string? Reason);
 
 public sealed record StatusChangeView(AdvocateStatus? From, AdvocateStatus To, DateOnly? RestingUntil, DateTimeOffset At, string? ByName, string? Reason);
 
-public sealed record ActivityView(long Id, ActivityType ActivityType, DateOnly OccurredOn, Activities.AdvocacyActivityState State, int? RequestId, int? Quality);
+/// <summary>
+/// One activity of the usage timeline. For a request the reader may not read, <see cref="RequestId"/> and
+/// <see cref="Quality"/> are left out and <see cref="RequestHidden"/> says so: the activity still counts against the caps.
+/// </summary>
+public sealed record ActivityView(long Id, ActivityType ActivityType, DateOnly OccurredOn, Activities.AdvocacyActivityState State, int? RequestId, int? Quality)
+{
+    public bool RequestHidden { get; init; }
+}
 
 public sealed record ParticipationView(int Id, int RequestId, ActivityType ActivityType, string? ProspectName, string? RequesterName, RequestStatus RequestStatus, ParticipantStatus Status, DateOnly NeededBy, DateTimeOffset? ScheduledStart, DateTimeOffset CreatedAt);
 
@@ -152,6 +159,9 @@ public sealed record AdvocateDetails(
     IReadOnlyList<ReadinessGate> Gates)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(FirstName) ? LastName : $"{FirstName} {LastName}";
+
+    /// <summary>How many more requests the advocate took part in that the reader may not read (not listed in <see cref="Participations"/>).</summary>
+    public int OtherRequests { get; init; }
 }
 
 /// <summary>One line of the advocate CSV export.</summary>

@@ -4,6 +4,7 @@ using Endorse.Data;
 using Endorse.Fatigue;
 using Endorse.Listing;
 using Endorse.Matching;
+using Endorse.Requests;
 using Endorse.Settings;
 using Endorse.Users;
 using Microsoft.EntityFrameworkCore;
@@ -96,8 +97,15 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             || await accounts.CanChangeAsync(accountId, actor, cancellationToken);
     }
 
-    public async Task<AdvocateDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The advocate page for <paramref name="reader"/>. The requests the advocate took part in are shown only when the
+    /// reader may read them (<see cref="RequestVisibility"/>); the others are counted (<see cref="AdvocateDetails.OtherRequests"/>),
+    /// and their activities stay in the usage timeline (they count against the caps) without the request's number or rating.
+    /// </summary>
+    public async Task<AdvocateDetails?> GetAsync(int id, CustomerActor reader, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        var requestReader = new RequestActor(reader.UserId ?? string.Empty, null, reader.Roles);
         var head = await db.Advocates.AsNoTracking().Where(a => a.Id == id).Select(a => new
         {
             Advocate = a,
@@ -132,14 +140,21 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
 
         var today = Today;
         var since = today.AddDays(-HistoryDays);
-        var timeline = await db.AdvocacyActivities.AsNoTracking().Where(a => a.AdvocateId == id)
+        var activities = await db.AdvocacyActivities.AsNoTracking().Where(a => a.AdvocateId == id)
             .OrderByDescending(a => a.OccurredOn).ThenByDescending(a => a.Id).Take(200)
             .Select(a => new ActivityView(a.Id, a.ActivityType, a.OccurredOn, a.State, a.RequestId, a.Quality)).ToListAsync(cancellationToken);
+        var readable = await RequestVisibility.ReadableIdsAsync(db, requestReader, activities.Select(a => a.RequestId).OfType<int>(), cancellationToken);
+        var timeline = activities
+            .Select(a => a.RequestId is { } requestId && !readable.Contains(requestId) ? a with { RequestId = null, Quality = null, RequestHidden = true } : a)
+            .ToList();
         var participations = await db.RequestParticipants.AsNoTracking().Where(p => p.AdvocateId == id)
-            .Join(db.ReferenceRequests, p => p.RequestId, r => r.Id, (p, r) => new { p, r })
+            .Join(db.ReferenceRequests.Readable(db, requestReader), p => p.RequestId, r => r.Id, (p, r) => new { p, r })
             .OrderByDescending(x => x.r.Id).Take(200)
             .Select(x => new ParticipationView(x.p.Id, x.r.Id, x.r.ActivityType, x.r.ProspectName, x.r.RequesterName, x.r.Status, x.p.Status, x.r.NeededBy, x.p.ScheduledStart, x.p.CreatedAt))
             .ToListAsync(cancellationToken);
+        var readableRequests = db.ReferenceRequests.Readable(db, requestReader);
+        var otherRequests = await db.RequestParticipants.AsNoTracking().Where(p => p.AdvocateId == id)
+            .CountAsync(p => !readableRequests.Any(r => r.Id == p.RequestId), cancellationToken);
 
         // The activities that count: this advocate's and their account's, booked or completed, in the last year and ahead.
         var counted = await db.AdvocacyActivities.AsNoTracking()
@@ -180,7 +195,10 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             advocate.Id, advocate.ContactId, head.FirstName, head.LastName, head.Email, head.Title, advocate.AccountId, head.Account.Name,
             head.Account.DisclosurePermission, head.Account.OpenEscalations, head.Account.SatisfactionKind, head.Account.SatisfactionScore, head.Account.RenewalOn,
             advocate.Status, advocate.RestingUntil, types, products, advocate.Languages, advocate.Topics, advocate.MaxActivitiesPerQuarter,
-            blackouts, advocate.PreferredChannel, advocate.Notes, advocate.EnrolledAt, advocate.UpdatedAt, history, timeline, participations, gauge, gates);
+            blackouts, advocate.PreferredChannel, advocate.Notes, advocate.EnrolledAt, advocate.UpdatedAt, history, timeline, participations, gauge, gates)
+        {
+            OtherRequests = otherRequests,
+        };
     }
 
     public async Task<CommandResult<AdvocateDetails>> EnrolAsync(AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken = default)
@@ -221,7 +239,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Invalid<AdvocateDetails>(new ValidationErrors().Add("contactId", "This contact is already enrolled."));
         }
 
-        return CommandResult.Ok((await GetAsync(advocate.Id, cancellationToken))!);
+        return CommandResult.Ok((await GetAsync(advocate.Id, actor, cancellationToken))!);
     }
 
     /// <summary>
@@ -311,10 +329,30 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         return CommandResult.Ok(new BulkEnrolResult(added.Select(a => new BulkEnrolled(a.ContactId, a.Name, a.Advocate.Id)).ToList(), already, skipped));
     }
 
+    /// <summary>
+    /// Replaces the advocate's profile and preferences. It bumps the booking version, so a booking made at the same moment
+    /// is checked again against the new preferences; when a booking or another change got in first, the update is made
+    /// again on what is there now (a whole replacement: the last one saved wins, nothing is half applied).
+    /// </summary>
     public async Task<CommandResult<AdvocateDetails>> UpdateAsync(int id, AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpdateOnceAsync(id, input, actor, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && DatabaseErrors.Classify(e) is DatabaseErrorKind.ChangedMeanwhile or DatabaseErrorKind.Contention)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<CommandResult<AdvocateDetails>> UpdateOnceAsync(int id, AdvocateInput input, CustomerActor actor, CancellationToken cancellationToken)
+    {
         var advocate = await db.Advocates.Include(a => a.Products).Include(a => a.Blackouts).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (advocate is null)
         {
@@ -349,9 +387,10 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         advocate.RecordPartChange(nameof(Advocate.Products), ProductText(productsBefore, names), ProductText(wanted, names));
         advocate.RecordPartChange(nameof(Advocate.Blackouts), blackoutsBefore, BlackoutText(advocate.Blackouts));
         advocate.UpdatedAt = clock.GetUtcNow();
+        advocate.BookingVersion++;
         await db.SaveChangesAsync(cancellationToken);
         matchIndex.Invalidate(id);
-        return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
+        return CommandResult.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
     public async Task<CommandResult<AdvocateDetails>> ChangeStatusAsync(int id, StatusChangeInput input, CustomerActor actor, CancellationToken cancellationToken = default)
@@ -370,14 +409,15 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         }
 
         var errors = validator.ValidateStatus(input, Today);
-        if (errors.IsValid && input.Status == advocate.Status && input.RestingUntil == advocate.RestingUntil)
-        {
-            errors.Add("status", $"The advocate is already {input.Status}.");
-        }
-
         if (!errors.IsValid)
         {
             return CommandResult.Invalid<AdvocateDetails>(errors);
+        }
+
+        if (input.Status == advocate.Status && input.RestingUntil == advocate.RestingUntil)
+        {
+            // What is there now already is what was asked for (perhaps someone made the same change a moment ago): a 409 saying so.
+            return CommandResult.Refused<AdvocateDetails>($"The advocate is already {Describe(advocate.Status)}.");
         }
 
         var from = advocate.Status;
@@ -385,9 +425,22 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         advocate.RestingUntil = input.Status == AdvocateStatus.Resting ? input.RestingUntil : null;
         advocate.UpdatedAt = clock.GetUtcNow();
         db.AdvocateStatusChanges.Add(await ChangeAsync(advocate.Id, from, advocate.Status, advocate.RestingUntil, input.Reason, actor, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The booking version moves with the status, so a booking at the same moment is checked again against it, and two
+        // status changes at the same moment cannot both record a change "from" the same status.
+        advocate.BookingVersion++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Stale<AdvocateDetails>();
+        }
+
         matchIndex.Invalidate(id);
-        return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
+        return CommandResult.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
 
     private Advocate Add(int contactId, int accountId, AdvocateInput input, AdvocateStatus status, IReadOnlyDictionary<int, string> productNames, CustomerActor actor)
@@ -510,6 +563,13 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
 
     /// <summary>"English, German ", "en, de" → "en,de": the ISO 639-1 codes the validator accepted.</summary>
     public static string? Languages(string? value) => Formatting.Languages.Store(Formatting.Languages.Parse(value).Codes);
+
+    /// <summary>A status in words, for refusals.</summary>
+    public static string Describe(AdvocateStatus status) => status switch
+    {
+        AdvocateStatus.DoNotContact => "marked do-not-contact",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -36,6 +36,7 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<ImportRunEvent> ImportRunEvents => Set<ImportRunEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
 
@@ -118,9 +119,12 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
             SearchColumns.Refresh(entry.Entity);
             Timestamps.Touch(entry, now);
 
-            if (AuditEachChange && entry.Entity is IAudited)
+            if (AuditEachChange && entry.Entity is IAudited && AuditTrail.Capture(entry) is { } audit
+                && !(audit.Action == "Updated" && audit.Changes is null))
             {
-                pending.Add(AuditTrail.Capture(entry));
+                // An update that changed nothing but the version (a row touched so its concurrency token guards a change
+                // elsewhere) records nothing new: no entry.
+                pending.Add(audit);
             }
         }
 

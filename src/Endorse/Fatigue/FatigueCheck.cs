@@ -9,6 +9,13 @@ namespace Endorse.Fatigue;
 /// </summary>
 public static class FatigueCheck
 {
+    /// <summary>
+    /// <paramref name="date"/> moved by <paramref name="days"/>, held at the ends of the calendar: a stored date at the edge
+    /// (an imported 9999-12-31, say) must not make a rule's arithmetic overflow.
+    /// </summary>
+    internal static DateOnly Plus(DateOnly date, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
     /// <param name="activities">
     /// The activities that count (completed and booked, any date, past or future) of this advocate and of every
     /// advocate at their account; others are ignored.
@@ -158,7 +165,7 @@ public static class FatigueCheck
 
         if (policy.RenewalQuietDays is { } quiet && account.RenewalOn is { } renewal)
         {
-            rules.Add(new RangeRule(BlockReasons.RenewalSoon, renewal.AddDays(-quiet), renewal, quiet));
+            rules.Add(new RangeRule(BlockReasons.RenewalSoon, Plus(renewal, -quiet), renewal, quiet));
         }
 
         return rules;
@@ -227,7 +234,7 @@ public static class FatigueCheck
         {
             if (to >= date && to < DateOnly.MaxValue)
             {
-                candidates.Add(to.AddDays(1));
+                candidates.Add(Plus(to, 1));
             }
         }
 
@@ -250,7 +257,7 @@ public static class FatigueCheck
         {
             foreach (var d in dates)
             {
-                var leaves = d.AddDays(cap.WindowDays);
+                var leaves = Plus(d, cap.WindowDays);
                 if (leaves > date)
                 {
                     candidates.Add(leaves);
@@ -268,7 +275,7 @@ public static class FatigueCheck
                 Limit = cap.Limit,
                 Days = cap.WindowDays,
                 From = start,
-                To = start.AddDays(cap.WindowDays - 1),
+                To = Plus(start, cap.WindowDays - 1),
                 FreeOn = freeOn,
             };
         }
@@ -285,7 +292,7 @@ public static class FatigueCheck
         /// </summary>
         private (int Count, DateOnly Start) Busiest(DateOnly date)
         {
-            var earliest = date.AddDays(1 - cap.WindowDays);
+            var earliest = Plus(date, 1 - cap.WindowDays);
             var best = (Count: CountFrom(earliest), Start: earliest);
             foreach (var d in dates)
             {
@@ -310,7 +317,7 @@ public static class FatigueCheck
 
         private int CountFrom(DateOnly start)
         {
-            var end = start.AddDays(cap.WindowDays - 1);
+            var end = Plus(start, cap.WindowDays - 1);
             var count = 0;
             foreach (var d in dates)
             {
@@ -333,7 +340,7 @@ public static class FatigueCheck
         {
             foreach (var d in dates)
             {
-                var free = d.AddDays(days + 1);
+                var free = Plus(d, days + 1);
                 if (free > date)
                 {
                     candidates.Add(free);
@@ -401,6 +408,6 @@ public static class FatigueCheck
 
         private static DateOnly QuarterStart(DateOnly date) => new(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1);
 
-        private static DateOnly NextQuarter(DateOnly date) => QuarterStart(date).AddMonths(3);
+        private static DateOnly NextQuarter(DateOnly date) => date >= new DateOnly(9999, 10, 1) ? DateOnly.MaxValue : QuarterStart(date).AddMonths(3);
     }
 }

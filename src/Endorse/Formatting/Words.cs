@@ -162,6 +162,7 @@ public static class Words
             [nameof(ImportStatus.Running)] = "running",
             [nameof(ImportStatus.Completed)] = "completed",
             [nameof(ImportStatus.Failed)] = "failed",
+            [nameof(ImportStatus.Interrupted)] = "interrupted",
         },
         [typeof(SourceSystem)] = new()
         {

@@ -339,7 +339,7 @@ public sealed class ImportEngine
                 row.Amount = amount;
                 if (!ImportValues.TryParseDate(Value(record, ImportFields.CloseDate), out var closeDate))
                 {
-                    errors.Add($"Close date '{Value(record, ImportFields.CloseDate)}' is not a date (yyyy-MM-dd).");
+                    errors.Add($"Close date '{Value(record, ImportFields.CloseDate)}' is not a date from 1900 to 2199 (yyyy-MM-dd).");
                 }
 
                 row.CloseDate = closeDate;

@@ -26,6 +26,12 @@ public enum ImportStatus
 
     /// <summary>The file could not be read as a whole (missing column, not UTF-8, a line too long…); nothing was changed.</summary>
     Failed = 3,
+
+    /// <summary>
+    /// The process running it stopped (killed, crashed, the machine went down) before it finished; its transaction was
+    /// rolled back, so nothing was changed. The stored file is kept until someone runs it again.
+    /// </summary>
+    Interrupted = 4,
 }
 
 /// <summary>One import of one file: its progress while it runs and its report when done.</summary>
@@ -69,7 +75,19 @@ public class ImportRun
     /// <summary>Why the whole file failed, when it did.</summary>
     public string? Error { get; set; }
 
+    /// <summary>The app node (machine, process) that claimed the run; see <see cref="ImportNode"/>.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// Until when the worker's claim holds. A live worker renews it while it runs; a Running run whose lease has lapsed
+    /// belongs to a worker that is gone, and any node marks it <see cref="ImportStatus.Interrupted"/>.
+    /// </summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
     public List<ImportRejection> Rejections { get; set; } = [];
+
+    /// <summary>What happened to the run, one dated sentence each: queued, started, completed, failed, interrupted, run again.</summary>
+    public List<ImportRunEvent> History { get; set; } = [];
 
     public SourceSystem SourceSystem => Format switch
     {
@@ -89,4 +107,13 @@ public class ImportRejection
 
     /// <summary>The row's id in the source system, when it had one.</summary>
     public string? ExternalId { get; set; }
+}
+
+/// <summary>One dated sentence of an import's history.</summary>
+public class ImportRunEvent
+{
+    public long Id { get; set; }
+    public int ImportRunId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Text { get; set; }
 }

@@ -9,16 +9,56 @@ namespace Endorse.Import;
 
 /// <summary>
 /// Runs import runs: claims queued ones, imports the whole file in ONE transaction, and records the outcome.
-/// A file that fails as a whole rolls everything back and marks the run Failed with the reason.
+/// A file that fails as a whole rolls everything back and marks the run Failed with the reason. A claimed run carries
+/// this node's id and a lease the node renews while it runs; a Running run whose lease lapsed belongs to a worker that
+/// is gone (its transaction died with it) and is marked Interrupted by whichever node sees it first.
 /// </summary>
-public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFileStorage storage, ImportProgress progress, TimeProvider clock, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFileStorage storage, ImportProgress progress, TimeProvider clock, ImportNode node, ILogger<ImportRunner> logger)
 {
-    /// <summary>Runs left Running by a stopped process were rolled back with it: queue them again so they resume.</summary>
-    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks Running runs whose worker is gone (lease lapsed; never this node's own) as Interrupted, with a sentence in
+    /// their history; their stored file is kept for "Run again". Safe on several nodes: each run is taken by one
+    /// conditional update. On SQLite a live import holds the database's write lock, so the update waits for it to end
+    /// and then finds the run no longer Running. Returns how many runs were marked.
+    /// </summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = NewContext();
-        return await db.ImportRuns.Where(r => r.Status == ImportStatus.Running && r.StoredFile != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Queued).SetProperty(r => r.StartedAt, (DateTimeOffset?)null), cancellationToken);
+        var now = clock.GetUtcNow();
+        var stale = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.Status == ImportStatus.Running && (r.LeaseExpiresAt == null || r.LeaseExpiresAt < now) && (r.WorkerId == null || r.WorkerId != node.Id))
+            .Select(r => new { r.Id, r.WorkerId, r.LeaseExpiresAt, r.StoredFile, r.FileName })
+            .ToListAsync(cancellationToken);
+        var marked = 0;
+        foreach (var run in stale)
+        {
+            var fileKept = run.StoredFile is not null && storage.SizeOf(run.StoredFile) is not null;
+            var sentence = ImportNode.InterruptedSentence(run.WorkerId, run.LeaseExpiresAt, fileKept);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var lease = run.LeaseExpiresAt;
+            var changed = await db.ImportRuns
+                .Where(r => r.Id == run.Id && r.Status == ImportStatus.Running && r.WorkerId == run.WorkerId && r.LeaseExpiresAt == lease)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, ImportStatus.Interrupted)
+                        .SetProperty(r => r.FinishedAt, now)
+                        .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null)
+                        .SetProperty(r => r.Error, sentence),
+                    cancellationToken);
+            if (changed != 1)
+            {
+                // Another node marked it first, or its worker renewed the lease after all.
+                continue;
+            }
+
+            db.ImportRunEvents.Add(new ImportRunEvent { ImportRunId = run.Id, At = now, Text = sentence });
+            db.Audit("Import", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ImportInterrupted", JsonSerializer.Serialize(new { run.FileName, run.WorkerId }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogWarning("Import run {RunId} was interrupted: its worker {WorkerId} is gone", run.Id, run.WorkerId);
+            marked++;
+        }
+
+        return marked;
     }
 
     /// <summary>Claims the oldest queued run (safe with several app nodes) and returns its id, or null when none waits.</summary>
@@ -29,10 +69,16 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
         foreach (var id in candidates)
         {
             var now = clock.GetUtcNow();
+            var lease = now + node.Lease;
             var claimed = await db.ImportRuns.Where(r => r.Id == id && r.Status == ImportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.StartedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.StartedAt, now)
+                        .SetProperty(r => r.WorkerId, node.Id).SetProperty(r => r.LeaseExpiresAt, lease),
+                    cancellationToken);
             if (claimed == 1)
             {
+                db.ImportRunEvents.Add(new ImportRunEvent { ImportRunId = id, At = now, Text = $"Started on {node.Id}." });
+                await db.SaveChangesAsync(cancellationToken);
                 return id;
             }
         }
@@ -43,8 +89,13 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
     /// <summary>Creates a run that starts at once (the command line) and runs it on the caller's thread.</summary>
     public async Task<ImportRunView> RunNowAsync(ImportRun run, Stream? input = null, Action<ImportCounts>? onProgress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        var now = clock.GetUtcNow();
         run.Status = ImportStatus.Running;
-        run.StartedAt ??= clock.GetUtcNow();
+        run.StartedAt ??= now;
+        run.WorkerId = node.Id;
+        run.LeaseExpiresAt = now + node.Lease;
+        run.History.Add(new ImportRunEvent { At = now, Text = $"Started at once by {run.RequestedByName ?? "the command line"} on {node.Id}." });
         await using (var db = NewContext())
         {
             db.ImportRuns.Add(run);
@@ -74,6 +125,11 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
         var actor = new ImportActor(run.RequestedById, run.RequestedByName ?? "system");
         await using var work = new EndorseDbContext(options, actor, clock) { AuditEachChange = false };
         var persistProgress = !work.Database.IsSqlite();
+
+        // PostgreSQL lets a second connection write while the import's transaction is open: the lease is renewed there.
+        // On SQLite the open import holds the only write lock, which is proof enough that its worker lives (see MarkInterruptedAsync).
+        using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = persistProgress ? RenewLeaseAsync(run.Id, heartbeatStop.Token) : Task.CompletedTask;
         var lastPersisted = DateTimeOffset.MinValue;
         ImportEngine? engine = null;
         try
@@ -92,7 +148,8 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
             }, clock);
             var counts = await engine.RunAsync(stream, cancellationToken);
             var now = clock.GetUtcNow();
-            await work.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+            var workerId = node.Id;
+            var completed = await work.ImportRuns.Where(r => r.Id == run.Id && r.Status == ImportStatus.Running && r.WorkerId == workerId).ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, ImportStatus.Completed)
                     .SetProperty(r => r.FinishedAt, now)
                     .SetProperty(r => r.BytesRead, counts.BytesRead)
@@ -103,8 +160,22 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
                     .SetProperty(r => r.Rejected, counts.Rejected)
                     .SetProperty(r => r.Warnings, counts.Warnings)
                     .SetProperty(r => r.StoredFile, (string?)null)
+                    .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null)
                     .SetProperty(r => r.Error, (string?)null),
                 cancellationToken);
+            if (completed != 1)
+            {
+                // Another node took the run for interrupted (this node's lease lapsed): what it decided stands, and
+                // this import's changes are rolled back with its transaction.
+                throw new ImportLostException(run.Id);
+            }
+
+            work.ImportRunEvents.Add(new ImportRunEvent
+            {
+                ImportRunId = run.Id,
+                At = now,
+                Text = $"Completed: {counts.RowsRead:N0} {(counts.RowsRead == 1 ? "row" : "rows")} read, {counts.Created:N0} created, {counts.Updated:N0} updated, {counts.Skipped:N0} unchanged, {counts.Rejected:N0} rejected.",
+            });
             work.Audit("Import", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ImportCompleted", JsonSerializer.Serialize(new
             {
                 run.FileName,
@@ -125,6 +196,12 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
             DeleteStored(run);
             return (await GetAsync(run.Id, cancellationToken))!;
         }
+        catch (ImportLostException e)
+        {
+            logger.LogWarning(e, "Import run {RunId} was taken for interrupted while it ran; its changes were rolled back", run.Id);
+            await stream.DisposeAsync();
+            return (await GetAsync(run.Id, CancellationToken.None))!;
+        }
         catch (ImportFileException e)
         {
             await stream.DisposeAsync();
@@ -139,6 +216,33 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
         finally
         {
             progress.Remove(run.Id);
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    /// <summary>Renews this node's lease on a running run until stopped; a renewal that fails is logged and tried again.</summary>
+    private async Task RenewLeaseAsync(int runId, CancellationToken stop)
+    {
+        var workerId = node.Id;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(node.RenewEvery, clock, stop);
+                await using var db = NewContext();
+                var lease = clock.GetUtcNow() + node.Lease;
+                await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportStatus.Running && r.WorkerId == workerId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseExpiresAt, lease), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Could not renew the lease of import run {RunId}", runId);
+            }
         }
     }
 
@@ -167,8 +271,10 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
         await using (var db = NewContext())
         {
             var now = clock.GetUtcNow();
-            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+            var workerId = node.Id;
+            var failed = await db.ImportRuns.Where(r => r.Id == run.Id && r.Status == ImportStatus.Running && r.WorkerId == workerId).ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, ImportStatus.Failed)
+                    .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null)
                     .SetProperty(r => r.FinishedAt, now)
                     .SetProperty(r => r.Error, message)
                     .SetProperty(r => r.BytesRead, bytesRead)
@@ -180,6 +286,14 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
                     .SetProperty(r => r.Warnings, 0)
                     .SetProperty(r => r.StoredFile, (string?)null),
                 CancellationToken.None);
+            if (failed != 1)
+            {
+                // No longer this node's run (taken for interrupted): its state stands.
+                return (await GetAsync(run.Id, CancellationToken.None))!;
+            }
+
+            db.ImportRunEvents.Add(new ImportRunEvent { ImportRunId = run.Id, At = now, Text = "Failed, nothing was changed: " + (message.Length > 1900 ? message[..1900] : message) });
+            await db.SaveChangesAsync(CancellationToken.None);
             var actorDb = new EndorseDbContext(options, new ImportActor(run.RequestedById, run.RequestedByName ?? "system"), clock);
             await using (actorDb)
             {
@@ -218,4 +332,7 @@ public sealed class ImportRunner(DbContextOptions<EndorseDbContext> options, IFi
     private EndorseDbContext NewContext() => new(options, null, clock);
 
     private sealed record ImportActor(string? UserId, string? UserName) : ICurrentActor;
+
+    /// <summary>The run stopped being this node's while it ran (another node marked it interrupted).</summary>
+    private sealed class ImportLostException(int runId) : Exception($"Import run {runId} is no longer held by this node.");
 }

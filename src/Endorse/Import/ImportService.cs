@@ -21,7 +21,16 @@ public sealed record ImportRunView(
 {
     /// <summary>0–100, by bytes of the file read.</summary>
     public int Percent => Status == ImportStatus.Completed ? 100 : FileSize <= 0 ? 0 : (int)Math.Min(100, BytesRead * 100 / FileSize);
+
+    /// <summary>Whether it can be run again: interrupted, with its uploaded file still kept.</summary>
+    public bool CanRunAgain { get; init; }
+
+    /// <summary>What happened to the run, oldest first (filled when one run is read, empty in lists).</summary>
+    public IReadOnlyList<ImportEventView> History { get; init; } = [];
 }
+
+/// <summary>One dated sentence of an import's history.</summary>
+public sealed record ImportEventView(DateTimeOffset At, string Text);
 
 /// <summary>One refused row, for the report and its CSV download.</summary>
 public sealed record ImportRejectionRow(int LineNumber, string? ExternalId, string Reason);
@@ -65,10 +74,75 @@ public sealed class ImportService(EndorseDbContext db, IFileStorage storage, Imp
             return CommandResult.Invalid<ImportRunView>(run.Errors!);
         }
 
+        run.Value!.History.Add(new ImportRunEvent { At = clock.GetUtcNow(), Text = $"Queued by {userName ?? "someone"}: {run.Value.FileName}, {run.Value.FileSize:N0} bytes." });
         db.ImportRuns.Add(run.Value!);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok(View(run.Value!));
     }
+
+    /// <summary>
+    /// Queues an interrupted run again from its kept file (its worker died; nothing of it was imported). Refused when the
+    /// run is not interrupted (409, saying what it is) or its file is gone (409: upload it again). Two people clicking at
+    /// the same moment queue it once: the second is told it is already queued.
+    /// </summary>
+    public async Task<CommandResult<ImportRunView>> RunAgainAsync(int id, string? userId, string? userName, CancellationToken cancellationToken = default)
+    {
+        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status, r.StoredFile, r.FileName }).FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            return CommandResult.Missing<ImportRunView>();
+        }
+
+        if (run.Status != ImportStatus.Interrupted)
+        {
+            return CommandResult.Refused<ImportRunView>($"This import is {Describe(run.Status)}; only an interrupted import can be run again.");
+        }
+
+        if (run.StoredFile is null || storage.SizeOf(run.StoredFile) is null)
+        {
+            return CommandResult.Refused<ImportRunView>("The uploaded file of this import is no longer kept; upload it again.");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var queued = await db.ImportRuns.Where(r => r.Id == id && r.Status == ImportStatus.Interrupted)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, ImportStatus.Queued)
+                    .SetProperty(r => r.StartedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.WorkerId, (string?)null)
+                    .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null)
+                    .SetProperty(r => r.Error, (string?)null)
+                    .SetProperty(r => r.BytesRead, 0L)
+                    .SetProperty(r => r.RowsRead, 0)
+                    .SetProperty(r => r.Created, 0)
+                    .SetProperty(r => r.Updated, 0)
+                    .SetProperty(r => r.Skipped, 0)
+                    .SetProperty(r => r.Rejected, 0)
+                    .SetProperty(r => r.Warnings, 0),
+                cancellationToken);
+        if (queued != 1)
+        {
+            return CommandResult.Refused<ImportRunView>("Someone else ran this import again a moment ago; it is queued.");
+        }
+
+        db.ImportRunEvents.Add(new ImportRunEvent { ImportRunId = id, At = now, Text = $"Run again by {userName ?? "someone"}." });
+        db.Audit("Import", id.ToString(CultureInfo.InvariantCulture), "ImportRunAgain", JsonSerializer.Serialize(new { run.FileName }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CommandResult.Ok((await GetAsync(id, cancellationToken))!);
+    }
+
+    /// <summary>An import's status in words.</summary>
+    public static string Describe(ImportStatus status) => status switch
+    {
+        ImportStatus.Queued => "queued",
+        ImportStatus.Running => "running",
+        ImportStatus.Completed => "completed",
+        ImportStatus.Failed => "failed",
+        ImportStatus.Interrupted => "interrupted",
+        _ => "unknown",
+    };
 
     /// <summary>Checks the request and builds the run (not yet saved).</summary>
     public async Task<CommandResult<ImportRun>> PrepareAsync(ImportRequest request, string? userId, string? userName, ImportStatus status)
@@ -143,8 +217,20 @@ public sealed class ImportService(EndorseDbContext db, IFileStorage storage, Imp
 
     public async Task<ImportRunView?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(Projection).FirstOrDefaultAsync(cancellationToken);
-        return run is null ? null : Live(run);
+        var found = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status, r.StoredFile }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(Projection).FirstAsync(cancellationToken);
+        var history = await db.ImportRunEvents.AsNoTracking().Where(e => e.ImportRunId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new ImportEventView(e.At, e.Text)).ToListAsync(cancellationToken);
+        return Live(run) with
+        {
+            History = history,
+            CanRunAgain = found.Status == ImportStatus.Interrupted && found.StoredFile is not null && storage.SizeOf(found.StoredFile) is not null,
+        };
     }
 
     public Task<Page<ImportRejectionRow>> RejectionsAsync(int id, PageRequest request, CancellationToken cancellationToken = default) =>

@@ -22,8 +22,9 @@ public static class ImportValues
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            // A date at the edge of the calendar (0001-01-01, 9999-12-31) is a placeholder, not a date: refused like garbage.
             date = day;
-            return true;
+            return Listing.InputDates.InRange(day);
         }
 
         // Salesforce writes offsets without a colon (+0000); .NET's zzz wants +00:00.
@@ -36,7 +37,7 @@ public static class ImportValues
             || (text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant)))
         {
             date = DateOnly.FromDateTime(instant.UtcDateTime);
-            return true;
+            return Listing.InputDates.InRange(date.Value);
         }
 
         return false;

@@ -52,24 +52,34 @@ public static class PagingExtensions
     private static Task<int> CappedCountAsync<T>(IQueryable<T> sorted, CancellationToken cancellationToken) =>
         sorted.Provider.CreateQuery<T>(Unordered.Strip(sorted.Expression)).Take(PageRequest.CountCap + 1).CountAsync(cancellationToken);
 
-    /// <summary>Applies a prefix search on a normalized, indexed column: an index range scan on both databases.</summary>
+    /// <summary>
+    /// Applies a prefix search on a normalized, indexed column: an index range scan on both databases. The bounds are
+    /// captured variables, so EF Core sends them as parameters: the SQL text never holds the search, and every search
+    /// shares one cached query plan.
+    /// </summary>
     public static IQueryable<T> WherePrefix<T>(this IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, string>> column, string normalizedPrefix)
     {
-        var upper = SearchText.UpperBound(normalizedPrefix);
+        ArgumentNullException.ThrowIfNull(column);
+        var bounds = new PrefixBounds(normalizedPrefix, SearchText.UpperBound(normalizedPrefix));
         var parameter = column.Parameters[0];
         var body = System.Linq.Expressions.Expression.AndAlso(
-            Compare(column.Body, normalizedPrefix, System.Linq.Expressions.ExpressionType.GreaterThanOrEqual),
-            Compare(column.Body, upper, System.Linq.Expressions.ExpressionType.LessThan));
+            Compare(column.Body, bounds, nameof(PrefixBounds.Lower), System.Linq.Expressions.ExpressionType.GreaterThanOrEqual),
+            Compare(column.Body, bounds, nameof(PrefixBounds.Upper), System.Linq.Expressions.ExpressionType.LessThan));
         return query.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, parameter));
     }
 
-    private static System.Linq.Expressions.BinaryExpression Compare(System.Linq.Expressions.Expression column, string value, System.Linq.Expressions.ExpressionType type)
+    private static System.Linq.Expressions.BinaryExpression Compare(System.Linq.Expressions.Expression column, PrefixBounds bounds, string bound, System.Linq.Expressions.ExpressionType type)
     {
-        // string.Compare(column, value) >= 0 / < 0 is how EF Core translates string ordering to SQL.
+        // string.Compare(column, value) >= 0 / < 0 is how EF Core translates string ordering to SQL. The value is a member
+        // of a constant object (what the C# compiler makes of a captured variable), which EF Core turns into a parameter.
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-        var call = System.Linq.Expressions.Expression.Call(compare, column, System.Linq.Expressions.Expression.Constant(value));
+        var value = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(bounds), bound);
+        var call = System.Linq.Expressions.Expression.Call(compare, column, value);
         return System.Linq.Expressions.Expression.MakeBinary(type, call, System.Linq.Expressions.Expression.Constant(0));
     }
+
+    /// <summary>The two ends of a prefix range, held as a closure would hold them.</summary>
+    private sealed record PrefixBounds(string Lower, string Upper);
 
     /// <summary>
     /// Takes the OrderBy / ThenBy calls off a query's outer chain of Where, Select and sort calls. It stops at any other

@@ -14,7 +14,9 @@ public static class SearchText
             return string.Empty;
         }
 
-        var decomposed = value.Trim().Normalize(System.Text.NormalizationForm.FormD);
+        // Control characters and halves of surrogate pairs are dropped: the database could not compare them, and
+        // string.Normalize throws on the latter.
+        var decomposed = InputText.Clean(value).Trim().Normalize(System.Text.NormalizationForm.FormD);
         var builder = new System.Text.StringBuilder(decomposed.Length);
         var lastWasSpace = false;
         foreach (var ch in decomposed)

@@ -63,6 +63,9 @@ public sealed class ValidationErrors
 public sealed record CommandResult<T>(T? Value, ValidationErrors? Errors, bool NotFound = false, bool Forbidden = false, bool Conflict = false)
 {
     public bool Succeeded => Errors is null && !NotFound && !Forbidden && !Conflict;
+
+    /// <summary>With <see cref="Conflict"/>: why the change is not possible now, in a sentence (otherwise "changed by someone else").</summary>
+    public string? ConflictReason { get; init; }
 }
 
 /// <summary>Shorthands for building a <see cref="CommandResult{T}"/>.</summary>
@@ -75,4 +78,7 @@ public static class CommandResult
 
     /// <summary>Someone else saved the record since it was read.</summary>
     public static CommandResult<T> Stale<T>() => new(default, null, Conflict: true);
+
+    /// <summary>The change is not possible in the record's present state; <paramref name="reason"/> says why (a 409).</summary>
+    public static CommandResult<T> Refused<T>(string reason) => new(default, null, Conflict: true) { ConflictReason = reason };
 }

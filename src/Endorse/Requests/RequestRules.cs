@@ -148,15 +148,23 @@ public static class RequestRules
     /// Who may read a request (its prospect, criteria, advocates and history): the requester, the reference managers,
     /// sales managers and executives, and the owner of any proposed advocate's account (they approve the approach).
     /// </summary>
+    /// <remarks>The same rule for queries is <see cref="RequestVisibility.Readable"/>; both take the roles from <see cref="SeesEveryRequest"/>.</remarks>
     public static bool MaySee(string requesterId, IEnumerable<string?> advocateAccountOwnerIds, RequestActor actor)
     {
         ArgumentNullException.ThrowIfNull(advocateAccountOwnerIds);
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsReferenceManager
+        return SeesEveryRequest(actor)
             || actor.UserId == requesterId
-            || actor.Roles.Contains(Users.Roles.SalesManager)
-            || actor.Roles.Contains(Users.Roles.Executive)
             || advocateAccountOwnerIds.Contains(actor.UserId);
+    }
+
+    /// <summary>The roles that read every request: reference managers (and administrators), sales managers and executives.</summary>
+    public static bool SeesEveryRequest(RequestActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsReferenceManager
+            || actor.Roles.Contains(Users.Roles.SalesManager)
+            || actor.Roles.Contains(Users.Roles.Executive);
     }
 
     /// <summary>Who picks advocates: the reference manager; in self-serve mode also the requester.</summary>

@@ -23,6 +23,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 {
     public const string BookedBySomeoneElse = "This advocate was just booked by someone else; caps re-checked: ";
 
+    /// <summary>How often a step is read, checked and saved again when others saved the same request meanwhile.</summary>
+    private const int MaxAttempts = 3;
+
     /// <summary>Advocates whose activities this unit of work changed; the match index hears of them once saved.</summary>
     private readonly HashSet<int> usageChanged = [];
 
@@ -209,7 +212,8 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     public async Task<RequestDetails?> GetAsync(int id, RequestActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var request = await db.ReferenceRequests.AsNoTracking().Where(r => r.Id == id)
+        // Not found rather than forbidden: whether a request exists is not shown to those who may not read it.
+        var request = await db.ReferenceRequests.AsNoTracking().Readable(db, actor).Where(r => r.Id == id)
             .Select(r => new
             {
                 Request = r,
@@ -240,11 +244,6 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             })
             .ToListAsync(cancellationToken);
         var ownerIds = participants.Select(p => p.OwnerId).OfType<string>().Distinct().ToList();
-        if (!RequestRules.MaySee(r.RequesterId, ownerIds, actor))
-        {
-            // Not found rather than forbidden: whether a request exists is not shown to those who may not read it.
-            return null;
-        }
 
         var owners = ownerIds.Count == 0
             ? []
@@ -294,12 +293,41 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         };
     }
 
-    /// <summary>Picks advocates for a request: the reference manager in managed mode, the requester in self-serve.</summary>
+    /// <summary>
+    /// Picks advocates for a request: the reference manager in managed mode, the requester in self-serve. The request is
+    /// locked for the whole check and write (PostgreSQL: its row; SQLite: the database's one writer), so proposals made at
+    /// the same moment are taken one after the other, each seeing the ones before: proposals of different advocates all
+    /// succeed while the request still needs advocates, and the one that would exceed the count is refused (409) saying so.
+    /// </summary>
     public async Task<RequestOutcome<RequestDetails>> ProposeAsync(int id, ProposeInput input, RequestActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         actor = await NamedAsync(actor, cancellationToken);
+        var ids = (input.AdvocateIds ?? []).Distinct().ToList();
+        if (ids.Count == 0 || ids.Count > 10)
+        {
+            return RequestOutcome.Invalid<RequestDetails>(nameof(ProposeInput.AdvocateIds), "Pick between 1 and 10 advocates.");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProposeOnceAsync(id, ids, actor, cancellationToken);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsRetryable(e))
+            {
+                // A deadlock or a write that slipped past the lock: read everything again and decide again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<RequestOutcome<RequestDetails>> ProposeOnceAsync(int id, List<int> ids, RequestActor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockRequestAsync(id, cancellationToken);
         var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
@@ -316,12 +344,6 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Refused<RequestDetails>($"This request is {Words.Phrase(request.Status)}; no more advocates can be proposed.");
         }
 
-        var ids = (input.AdvocateIds ?? []).Distinct().ToList();
-        if (ids.Count == 0 || ids.Count > 10)
-        {
-            return RequestOutcome.Invalid<RequestDetails>(nameof(ProposeInput.AdvocateIds), "Pick between 1 and 10 advocates.");
-        }
-
         var advocates = await db.Advocates.AsNoTracking().Include(a => a.Blackouts).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var errors = new ValidationErrors();
         foreach (var missing in ids.Where(i => advocates.All(a => a.Id != i)))
@@ -329,27 +351,31 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             errors.Add(nameof(ProposeInput.AdvocateIds), $"No advocate has the id {missing}.");
         }
 
-        foreach (var already in ids.Where(i => request.Participants.Any(p => p.AdvocateId == i)))
-        {
-            errors.Add(nameof(ProposeInput.AdvocateIds), $"Advocate {already} is already on this request.");
-        }
-
-        if (RequestRules.ProposalLimit(request.AdvocatesNeeded, request.Participants.Select(p => p.Status), ids.Count) is { } limit)
-        {
-            errors.Add(nameof(ProposeInput.AdvocateIds), limit);
-        }
-
         if (!errors.IsValid)
         {
             return RequestOutcome.Invalid<RequestDetails>(errors);
         }
 
-        // The fatigue policy is checked when an advocate is proposed, and enforced again when they are booked.
-        var policy = await ProgramSettingsReader.FatiguePolicyAsync(db, cancellationToken);
-        var today = Today;
+        // What the request holds now decides: someone may have proposed meanwhile (409, saying what is there).
         var contactIds = advocates.Select(a => a.ContactId).ToList();
         var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new { Name = PersonName(c.FirstName, c.LastName), c.Email }, cancellationToken);
+        var already = advocates.Where(a => request.Participants.Any(p => p.AdvocateId == a.Id)).Select(a => contacts[a.ContactId].Name).ToList();
+        if (already.Count > 0)
+        {
+            return RequestOutcome.Refused<RequestDetails>(already.Count == 1
+                ? $"{already[0]} is already on this request."
+                : $"{string.Join(", ", already)} are already on this request.");
+        }
+
+        if (RequestRules.ProposalLimit(request.AdvocatesNeeded, request.Participants.Select(p => p.Status), ids.Count) is { } limit)
+        {
+            return RequestOutcome.Refused<RequestDetails>(limit);
+        }
+
+        // The fatigue policy is checked when an advocate is proposed, and enforced again when they are booked.
+        var policy = await ProgramSettingsReader.FatiguePolicyAsync(db, cancellationToken);
+        var today = Today;
         foreach (var advocate in advocates)
         {
             var contact = contacts[advocate.ContactId];
@@ -388,8 +414,8 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Recompute(request);
+        Touch(request);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var participant in request.Participants.Where(p => ids.Contains(p.AdvocateId)))
         {
@@ -580,7 +606,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         {
             return RequestOutcome.Refused<RequestDetails>(participant.AdvocateRating is not null
                 ? "The advocate's feedback was already given."
-                : $"This approach is {RequestWorkflow.Describe(participant.Status)}; feedback follows a completed activity.");
+                : $"This approach is {Words.Phrase(participant.Status)}; feedback follows a completed activity.");
         }
 
         var errors = RequestRules.ValidateAdvocateFeedback(input);
@@ -752,8 +778,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         }
 
         var policy = await ProgramSettingsReader.FatiguePolicyAsync(db, cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
             {
                 // Serialize bookings at the same account, so account caps hold under concurrency.
@@ -793,6 +820,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             participant.ScheduledMinutes = input.Minutes ?? participant.ScheduledMinutes;
             participant.JoinDetails = string.IsNullOrWhiteSpace(input.Joining) ? null : input.Joining.Trim();
             Recompute(request);
+            Touch(request);
 
             // The note is the instant in ISO 8601; the history shows it in each viewer's own zone.
             db.RequestEvents.Add(Event(request.Id, participant.Id, nameof(ParticipantStatus.Accepted), nameof(ParticipantStatus.Scheduled), actor, RequestMessages.InstantNote(slot)));
@@ -800,11 +828,18 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                break;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception e) when (IsRetryable(e))
             {
+                // Someone else changed the advocate (a booking, a status) or the request meanwhile: check again on what is there now.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
                 var fresh = await db.Advocates.AsNoTracking().Include(a => a.Blackouts).FirstAsync(a => a.Id == peek.AdvocateId, cancellationToken);
                 var recheck = await EvaluateAsync(policy, fresh, request.ActivityType, date, cancellationToken);
                 return RequestOutcome.Refused<RequestDetails>(BookedBySomeoneElse + (recheck.CanBook
@@ -869,33 +904,37 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await NamedAsync(actor, cancellationToken);
-        var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null)
+        return await StepAsync(id, actor, async () =>
         {
-            return RequestOutcome.Missing<RequestDetails>();
-        }
+            var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (request is null)
+            {
+                return RequestOutcome.Missing<RequestDetails>();
+            }
 
-        if (request.RequesterId != actor.UserId && !actor.IsReferenceManager)
-        {
-            return RequestOutcome.Denied<RequestDetails>();
-        }
+            if (request.RequesterId != actor.UserId && !actor.IsReferenceManager)
+            {
+                return RequestOutcome.Denied<RequestDetails>();
+            }
 
-        if (!RequestWorkflow.IsOpen(request.Status))
-        {
-            return RequestOutcome.Refused<RequestDetails>($"This request is {Words.Phrase(request.Status)}; it cannot be cancelled any more.");
-        }
+            if (!RequestWorkflow.IsOpen(request.Status))
+            {
+                return RequestOutcome.Refused<RequestDetails>($"This request is {Words.Phrase(request.Status)}; it cannot be cancelled any more.");
+            }
 
-        foreach (var participant in request.Participants.Where(p => RequestWorkflow.CanMove(p.Status, ParticipantStatus.Cancelled)))
-        {
-            db.RequestEvents.Add(Event(request.Id, participant.Id, participant.Status.ToString(), nameof(ParticipantStatus.Cancelled), actor, null));
-            CancelBooking(participant);
-            participant.Status = ParticipantStatus.Cancelled;
-            await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
-        }
+            foreach (var participant in request.Participants.Where(p => RequestWorkflow.CanMove(p.Status, ParticipantStatus.Cancelled)))
+            {
+                db.RequestEvents.Add(Event(request.Id, participant.Id, participant.Status.ToString(), nameof(ParticipantStatus.Cancelled), actor, null));
+                CancelBooking(participant);
+                participant.Status = ParticipantStatus.Cancelled;
+                await SetActivityAsync(participant.Id, AdvocacyActivityState.Cancelled, null, cancellationToken);
+            }
 
-        db.RequestEvents.Add(Event(request.Id, null, request.Status.ToString(), nameof(RequestStatus.Cancelled), actor, null));
-        request.Status = RequestStatus.Cancelled;
-        return await SaveAsync(id, actor, cancellationToken);
+            db.RequestEvents.Add(Event(request.Id, null, request.Status.ToString(), nameof(RequestStatus.Cancelled), actor, null));
+            request.Status = RequestStatus.Cancelled;
+            Touch(request);
+            return null;
+        }, cancellationToken);
     }
 
     private async Task<RequestOutcome<RequestDetails>> MoveAsync(
@@ -910,51 +949,74 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await NamedAsync(actor, cancellationToken);
-        var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        var participant = request?.Participants.FirstOrDefault(p => p.Id == participantId);
-        if (request is null || participant is null)
+        return await StepAsync(id, actor, async () =>
         {
-            return RequestOutcome.Missing<RequestDetails>();
-        }
+            var request = await db.ReferenceRequests.Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            var participant = request?.Participants.FirstOrDefault(p => p.Id == participantId);
+            if (request is null || participant is null)
+            {
+                return RequestOutcome.Missing<RequestDetails>();
+            }
 
-        var ownerId = await db.Advocates.Where(a => a.Id == participant.AdvocateId)
-            .Select(a => db.Accounts.Where(x => x.Id == a.AccountId).Select(x => x.OwnerId).FirstOrDefault())
-            .FirstOrDefaultAsync(cancellationToken);
-        if (!mayAct(request, ownerId, actor))
-        {
-            return RequestOutcome.Denied<RequestDetails>();
-        }
+            var ownerId = await db.Advocates.Where(a => a.Id == participant.AdvocateId)
+                .Select(a => db.Accounts.Where(x => x.Id == a.AccountId).Select(x => x.OwnerId).FirstOrDefault())
+                .FirstOrDefaultAsync(cancellationToken);
+            if (!mayAct(request, ownerId, actor))
+            {
+                return RequestOutcome.Denied<RequestDetails>();
+            }
 
-        if (!RequestWorkflow.CanMove(participant.Status, to))
-        {
-            return RequestOutcome.Refused<RequestDetails>(RequestWorkflow.Refusal(participant.Status, to));
-        }
+            if (!RequestWorkflow.CanMove(participant.Status, to))
+            {
+                return RequestOutcome.Refused<RequestDetails>(RequestWorkflow.Refusal(participant.Status, to));
+            }
 
-        if (refuse?.Invoke(participant) is { } why)
-        {
-            return RequestOutcome.Refused<RequestDetails>(why);
-        }
+            if (refuse?.Invoke(participant) is { } why)
+            {
+                return RequestOutcome.Refused<RequestDetails>(why);
+            }
 
-        var from = participant.Status;
-        participant.Status = to;
-        var note = await apply(request, participant, actor);
-        Recompute(request);
-        db.RequestEvents.Add(Event(request.Id, participant.Id, from.ToString(), to.ToString(), actor, note));
-        return await SaveAsync(id, actor, cancellationToken);
+            var from = participant.Status;
+            participant.Status = to;
+            var note = await apply(request, participant, actor);
+            Recompute(request);
+            Touch(request);
+            db.RequestEvents.Add(Event(request.Id, participant.Id, from.ToString(), to.ToString(), actor, note));
+            return null;
+        }, cancellationToken);
     }
 
-    /// <summary>Saves a step (the request's UpdatedAt guards against a change made meanwhile), tells the match index, and answers the request.</summary>
-    private async Task<RequestOutcome<RequestDetails>> SaveAsync(int id, RequestActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one step of the workflow: <paramref name="prepare"/> reads the request, checks the step and makes the change
+    /// (or answers why not), and the change is saved with the request's concurrency token (every step touches the
+    /// request). When someone else saved the request in between, the step is read and checked again on what is there now,
+    /// up to <see cref="MaxAttempts"/> times: a step that is still possible succeeds, one that is not answers what changed
+    /// ("This approach is already asked"). Then the match index hears of changed usage and cancelled bookings are mailed.
+    /// </summary>
+    private async Task<RequestOutcome<RequestDetails>> StepAsync(int id, RequestActor actor, Func<Task<RequestOutcome<RequestDetails>?>> prepare, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            usageChanged.Clear();
-            bookingsCancelled.Clear();
-            return RequestOutcome.Refused<RequestDetails>("Someone else changed this request at the same moment; reload it and try again.");
+            var refused = await prepare();
+            if (refused is not null)
+            {
+                Reset();
+                return refused;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (Exception e) when (IsRetryable(e))
+            {
+                Reset();
+                if (attempt == MaxAttempts)
+                {
+                    return RequestOutcome.Refused<RequestDetails>("Others changed this request at the same moment, again and again; reload it and try again.");
+                }
+            }
         }
 
         InvalidateChangedUsage();
@@ -966,6 +1028,33 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         bookingsCancelled.Clear();
         return RequestOutcome.Ok((await GetAsync(id, actor, cancellationToken))!);
     }
+
+    /// <summary>Forgets what an attempt changed, so the next one starts from what the database holds.</summary>
+    private void Reset()
+    {
+        db.ChangeTracker.Clear();
+        usageChanged.Clear();
+        bookingsCancelled.Clear();
+    }
+
+    /// <summary>Marks the request changed, so its concurrency token (UpdatedAt) guards every step, whatever else it changes.</summary>
+    private void Touch(ReferenceRequest request) => db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+
+    /// <summary>
+    /// Locks the request's row until the transaction ends (PostgreSQL), so steps on it are taken one after the other. On
+    /// SQLite the transaction already holds the database's single write lock from its start (BEGIN IMMEDIATE).
+    /// </summary>
+    private async Task LockRequestAsync(int id, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"ReferenceRequests\" WHERE \"Id\" = {id} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>Someone else saved the same rows meanwhile, or two transactions deadlocked: reading again and retrying is right.</summary>
+    private static bool IsRetryable(Exception exception) =>
+        DatabaseErrors.Classify(exception) is DatabaseErrorKind.ChangedMeanwhile or DatabaseErrorKind.Contention;
 
     /// <summary>Creates the advocate's secret link and queues the mail that carries it (saved with the next SaveChanges).</summary>
     private async Task PrepareAskAsync(ReferenceRequest request, RequestParticipant participant, RequestActor actor, CancellationToken cancellationToken)

@@ -109,6 +109,15 @@ public static class RequestWorkflow
         _ => status.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>A request's status in words, for the sentences of refusals ("This request is cancelled; …").</summary>
+    public static string Describe(RequestStatus status) => status switch
+    {
+        RequestStatus.AwaitingOwnerApproval => "awaiting the account owner's approval",
+        RequestStatus.AdvocateAsked => "waiting for the advocate's answer",
+        RequestStatus.NoShow => "a no-show",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     private static int Stage(ParticipantStatus status) => status switch
     {
         ParticipantStatus.Scheduled => 4,

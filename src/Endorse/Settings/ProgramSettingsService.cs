@@ -118,20 +118,34 @@ public sealed class ProgramSettingsService(EndorseDbContext db, TimeProvider clo
         return await SaveAsync(row => row.FulfilmentModes = json, "FulfilmentModesChanged", json, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves one setting (each lives in its own column, so changes of different settings at the same moment both keep). The
+    /// first save creates the row; when two first saves race, the loser finds the row and saves into it.
+    /// </summary>
     private async Task<CommandResult<ProgramSettingsView>> SaveAsync(Action<ProgramSettings> apply, string action, string json, CancellationToken cancellationToken)
     {
-        var row = await db.ProgramSettings.FirstOrDefaultAsync(s => s.Id == ProgramSettings.SingletonId, cancellationToken);
-        if (row is null)
+        for (var attempt = 1; ; attempt++)
         {
-            row = new ProgramSettings { Id = ProgramSettings.SingletonId };
-            db.ProgramSettings.Add(row);
-        }
+            var row = await db.ProgramSettings.FirstOrDefaultAsync(s => s.Id == ProgramSettings.SingletonId, cancellationToken);
+            if (row is null)
+            {
+                row = new ProgramSettings { Id = ProgramSettings.SingletonId };
+                db.ProgramSettings.Add(row);
+            }
 
-        apply(row);
-        row.UpdatedAt = clock.GetUtcNow();
-        db.Audit("ProgramSettings", ProgramSettings.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture), action, json);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok(await GetAsync(cancellationToken));
+            apply(row);
+            row.UpdatedAt = clock.GetUtcNow();
+            db.Audit("ProgramSettings", ProgramSettings.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture), action, json);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return CommandResult.Ok(await GetAsync(cancellationToken));
+            }
+            catch (DbUpdateException e) when (attempt < 3 && DatabaseErrors.Classify(e) is DatabaseErrorKind.Duplicate or DatabaseErrorKind.ChangedMeanwhile or DatabaseErrorKind.Contention)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Reads one setting's JSON; the fallback when it is absent or unreadable. Every reader of the settings row uses this.</summary>

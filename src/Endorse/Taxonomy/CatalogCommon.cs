@@ -20,8 +20,12 @@ public static class CatalogNames
     /// Catalog lists hold tens to hundreds of rows, so their search is a case-insensitive "contains" on the
     /// name (a scan of a tiny table) rather than the prefix range search the million-row lists need.
     /// </summary>
-    public static string? SearchTerm(PageRequest request) =>
-        string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim().ToLowerInvariant();
+    public static string? SearchTerm(PageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var term = request.Search is null ? null : InputText.Clean(request.Search).Trim();
+        return string.IsNullOrEmpty(term) ? null : term.ToLowerInvariant();
+    }
 
     public static string AlreadyExists(string kind, string name) => $"A {kind} named \"{name.Trim()}\" already exists.";
 

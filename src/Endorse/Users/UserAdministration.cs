@@ -25,9 +25,9 @@ public sealed class UserAdministration(EndorseDbContext db, UserManager<EndorseU
     public async Task<Page<UserRow>> ListAsync(PageRequest request, string? role = null, bool? active = null, CancellationToken cancellationToken = default)
     {
         var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(request.Search))
+        if (!string.IsNullOrWhiteSpace(request.Search) && InputText.Clean(request.Search).Trim() is { Length: > 0 } search)
         {
-            var upper = request.Search.Trim().ToUpperInvariant();
+            var upper = search.ToUpperInvariant();
             query = query.Where(u => u.NormalizedEmail!.StartsWith(upper) || u.DisplayName.ToUpper().StartsWith(upper));
         }
 

@@ -46,6 +46,23 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Another app on this app's database and folders: a second node of a cluster, or the app started again after a
+    /// crash. It neither creates nor removes the database; the first app does.
+    /// </summary>
+    public EndorseApp OnSameDatabase(IDictionary<string, string?>? settings = null) => new(this, settings);
+
+    private EndorseApp(EndorseApp first, IDictionary<string, string?>? settings)
+    {
+        provider = first.provider;
+        connectionString = first.connectionString;
+        DataFolder = first.DataFolder;
+        Settings = settings ?? new Dictionary<string, string?>(first.Settings);
+        sharesDatabase = true;
+    }
+
+    private readonly bool sharesDatabase;
+
     public IDictionary<string, string?> Settings { get; }
 
     /// <summary>Replaces services before the host starts (a fake clock, say); set it before the first use of the app.</summary>
@@ -130,6 +147,10 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (sharesDatabase)
+        {
+            return;
+        }
         if (postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -125,9 +125,10 @@ public sealed class RequestMatchingTests
         });
         var id = await SubmitAsync(manager, new { prospectName = "Globex", activityType = "ReferenceCall", neededBy = RequestTestData.Today.AddDays(10) });
 
+        // How many the request still takes depends on what it holds now: a 409 saying so.
         var tooMany = await manager.PostJsonAsync($"/api/v1/requests/{id}/participants", new { advocateIds = new[] { first, second } });
-        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.Contains("This request needs 1 advocate and has 0: pick at most 1 more.", Messages(await tooMany.ReadJsonAsync()));
+        Assert.Equal(HttpStatusCode.Conflict, tooMany.StatusCode);
+        Assert.Equal("This request needs 1 advocate and has 0: pick at most 1 more.", (string?)(await tooMany.ReadJsonAsync())["detail"]);
 
         var blocked = await manager.PostJsonAsync($"/api/v1/requests/{id}/participants", new { advocateIds = new[] { never } });
         Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
@@ -140,8 +141,8 @@ public sealed class RequestMatchingTests
 
         Assert.Equal(HttpStatusCode.OK, (await manager.PostJsonAsync($"/api/v1/requests/{id}/participants", new { advocateIds = new[] { first } })).StatusCode);
         var full = await manager.PostJsonAsync($"/api/v1/requests/{id}/participants", new { advocateIds = new[] { second } });
-        Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
-        Assert.Contains("This request already has the 1 advocate it needs.", Messages(await full.ReadJsonAsync()));
+        Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+        Assert.Equal("This request already has the 1 advocate it needs.", (string?)(await full.ReadJsonAsync())["detail"]);
         var details = await (await manager.GetAsync($"/api/v1/requests/{id}")).ReadJsonAsync();
         Assert.Equal(0, (int)details["stillNeeded"]!);
 

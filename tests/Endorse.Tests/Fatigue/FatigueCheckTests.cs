@@ -396,4 +396,19 @@ public class FatigueCheckTests
         Assert.Equal(["Blackouts[0]", "MaxActivitiesPerQuarter"], preferenceErrors.Keys.Order());
         Assert.True(FatiguePolicy.Default.Validate().IsValid);
     }
+
+    [Fact]
+    public void Dates_at_the_ends_of_the_calendar_are_checked_without_overflow()
+    {
+        var policy = FatiguePolicy.Default with { RenewalQuietDays = 30 };
+        var edge = Check(
+            policy,
+            new AdvocatePreferences { Blackouts = [new DateRange(new DateOnly(9999, 12, 1), DateOnly.MaxValue)] },
+            new AdvocateState(Advocate, AdvocateStatus.Resting, DateOnly.MaxValue),
+            new AccountState(Account) { RenewalOn = DateOnly.MinValue },
+            [Mine("9999-12-30"), Mine("0001-01-02")],
+            on: new DateOnly(9999, 12, 30));
+        Assert.False(edge.CanBook);
+        Assert.Null(Record.Exception(() => Check(policy, activities: [Mine("9999-12-31")], on: Today)));
+    }
 }

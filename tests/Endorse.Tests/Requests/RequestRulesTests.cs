@@ -72,6 +72,28 @@ public sealed class RequestRulesTests
     }
 
     [Fact]
+    public void Reference_managers_administrators_sales_managers_and_executives_read_every_request_and_no_one_else_does()
+    {
+        Assert.True(RequestRules.SeesEveryRequest(Manager));
+        Assert.True(RequestRules.SeesEveryRequest(new RequestActor("a", "A", [Roles.Administrator])));
+        Assert.True(RequestRules.SeesEveryRequest(new RequestActor("m", "M", [Roles.SalesManager])));
+        Assert.True(RequestRules.SeesEveryRequest(new RequestActor("e", "E", [Roles.Executive])));
+        Assert.False(RequestRules.SeesEveryRequest(Rep));
+        Assert.False(RequestRules.SeesEveryRequest(new RequestActor("k", "K", [Roles.Marketing, Roles.CustomerSuccess, Roles.SalesRep])));
+    }
+
+    [Fact]
+    public void A_notification_links_to_the_request_it_is_about()
+    {
+        Assert.Equal(12, Endorse.Notifications.Inbox.RequestOf("/requests/12"));
+        Assert.Equal(12, Endorse.Notifications.Inbox.RequestOf("/requests/12?tab=history"));
+        Assert.Null(Endorse.Notifications.Inbox.RequestOf("/requests/new"));
+        Assert.Null(Endorse.Notifications.Inbox.RequestOf("/advocates/12"));
+        Assert.Null(Endorse.Notifications.Inbox.RequestOf("https://x.example/requests/12"));
+        Assert.Null(Endorse.Notifications.Inbox.RequestOf(null));
+    }
+
+    [Fact]
     public void Actions_offered_follow_the_state_and_the_person()
     {
         Assert.Equal(["approve", "block"], RequestRules.ActionsFor(ParticipantStatus.AwaitingOwnerApproval, FulfilmentMode.Managed, "r", "o", Owner, started: true));

@@ -45,7 +45,8 @@ public static class AdvocatesApi
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetAdvocate")
             .WithSummary("Get an advocate")
-            .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences.")
+            .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences. " +
+                "Participations list only the requests the caller may read (the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts); `otherRequests` counts the rest, and their activities stay in the timeline without `requestId` or `quality` (`requestHidden: true`).")
             .Produces<AdvocateDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -73,23 +74,27 @@ public static class AdvocatesApi
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("UpdateAdvocate")
             .WithSummary("Change an advocate's profile and preferences")
-            .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored.")
+            .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored. " +
+                "A replacement made at the same moment as another change is applied again on what is there now (the last one saved wins, whole); 409 when that keeps failing.")
             .Accepts<AdvocateInput>("application/json")
             .Produces<AdvocateDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/status", ChangeStatusAsync)
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("ChangeAdvocateStatus")
             .WithSummary("Change an advocate's status")
-            .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`.")
+            .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`. " +
+                "409 when the advocate already has that status (\"The advocate is already resting.\") or someone changed the advocate at the same moment.")
             .Accepts<StatusChangeInput>("application/json")
             .Produces<AdvocateDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
@@ -144,8 +149,8 @@ public static class AdvocatesApi
     private static IResult Export(AdvocateService advocates, [AsParameters] AdvocateQuery query) =>
         ApiResults.Csv(advocates.Query(query.Filter(), query.Desc ?? false).AsAsyncEnumerable().Select(AdvocateCsvRow.From), "advocates.csv");
 
-    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, CancellationToken cancellationToken) =>
-        await advocates.GetAsync(id, cancellationToken) is { } advocate
+    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await advocates.GetAsync(id, CustomerRequests.Actor(user), cancellationToken) is { } advocate
             ? TypedResults.Ok(advocate)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no advocate {id}.");
 

@@ -10,6 +10,7 @@ public static class ImportServices
     {
         services.AddSingleton<IFileStorage, LocalFileStorage>();
         services.AddSingleton<ImportProgress>();
+        services.AddSingleton(provider => ImportNode.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<ImportService>();
         services.AddScoped<ImportRunner>();
         services.AddHostedService<ImportWorker>();

@@ -37,9 +37,18 @@ public static class ImportsApi
             .Produces<Page<ImportRunView>>();
 
         group.MapGet("/{id:int}", Get)
-            .WithName("GetImport").WithSummary("An import's status, progress and counts")
-            .WithDescription("While Running, the counts are live; `percent` is the share of the file read.")
+            .WithName("GetImport").WithSummary("An import's status, progress, counts and history")
+            .WithDescription("While Running, the counts are live; `percent` is the share of the file read. `history` lists what happened, one dated sentence each; `canRunAgain` is true for an interrupted import whose file is kept.")
             .Produces<ImportRunView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:int}/run-again", RunAgain)
+            .WithName("RunImportAgain").WithSummary("Run an interrupted import again")
+            .WithDescription("An import whose worker stopped (the process was killed, the machine went down) is marked Interrupted at the next " +
+                "start or sweep of any node; nothing of it was imported and its uploaded file is kept. This queues it again from that file. " +
+                "409 when the import is not interrupted or its file is no longer kept.")
+            .Produces<ImportRunView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:int}/rejections", Rejections)
             .WithName("ListImportRejections").WithSummary("The rows an import refused, with line numbers and reasons")
@@ -59,12 +68,34 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(new ValidationErrors().Add("file", "Send the file as multipart/form-data.").ToDictionary());
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A body that is not well-formed multipart (no boundary, cut off, over a limit).
+            return TypedResults.ValidationProblem(new ValidationErrors().Add("file", "The multipart body is malformed: " + e.Message).ToDictionary(), title: "The request has invalid fields.");
+        }
+
         var errors = new ValidationErrors();
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
             errors.Add("file", "Choose a non-empty CSV file.");
+        }
+        else if (InputText.Problem(file.FileName, 255) is { } nameProblem)
+        {
+            errors.Add("file", "The file name " + nameProblem);
+        }
+
+        foreach (var (key, values) in form)
+        {
+            if (values.Any(v => InputText.Problem(v, 100_000) is not null))
+            {
+                errors.Add(key, "The value " + InputText.Problem(values.First(v => InputText.Problem(v, 100_000) is not null), 100_000));
+            }
         }
 
         if (!Enum.TryParse<ImportFormat>(form["format"].ToString(), ignoreCase: true, out var format) || !Enum.IsDefined(format) || int.TryParse(form["format"], out _))
@@ -98,6 +129,14 @@ public static class ImportsApi
             {
                 errors.Add("mapping", "Mapping must be a JSON object of field name → column name.");
             }
+
+            foreach (var (field, column) in mapping ?? [])
+            {
+                if ((InputText.Problem(field, 100) ?? InputText.Problem(column, 255)) is { } problem)
+                {
+                    errors.Add("mapping", $"The mapping of '{InputText.Clean(field)}' {problem}");
+                }
+            }
         }
 
         if (!errors.IsValid)
@@ -120,6 +159,11 @@ public static class ImportsApi
 
     private static async Task<IResult> Get(int id, ImportService imports, CancellationToken cancellationToken) =>
         await imports.GetAsync(id, cancellationToken) is { } run ? TypedResults.Ok(run) : TypedResults.Problem(statusCode: 404, title: "Not found");
+
+    private static async Task<IResult> RunAgain(int id, ImportService imports, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ApiResults.From(
+            await imports.RunAgainAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, cancellationToken),
+            run => TypedResults.Accepted($"/api/v1/imports/{run.Id}", run));
 
     private static async Task<IResult> Rejections(int id, ImportService imports, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public static class NotificationsApi
         group.MapGet("/", List)
             .WithName("ListNotifications")
             .WithSummary("Your notifications, newest first")
-            .WithDescription("One page of the calling user's inbox. `unreadOnly=true` leaves out what has been read.")
+            .WithDescription("One page of the calling user's inbox. `unreadOnly=true` leaves out what has been read. A notification about a request the caller may no longer read keeps its place but shows neither its text nor its link.")
             .Produces<Page<NotificationItem>>();
 
         group.MapGet("/unread-count", CountUnread)
@@ -44,7 +44,7 @@ public static class NotificationsApi
 
     private static async Task<Ok<Page<NotificationItem>>> List(ClaimsPrincipal user, Inbox inbox, CancellationToken cancellationToken, int page = 1, int pageSize = 25, bool unreadOnly = false)
     {
-        var result = await inbox.ListAsync(UserId(user), unreadOnly, new PageRequest(page, pageSize), cancellationToken);
+        var result = await inbox.ListAsync(Requests.RequestsApi.ActorOf(user), unreadOnly, new PageRequest(page, pageSize), cancellationToken);
         return TypedResults.Ok(result);
     }
 
@@ -52,7 +52,7 @@ public static class NotificationsApi
         TypedResults.Ok(new UnreadCountResult(await inbox.UnreadCountAsync(UserId(user), cancellationToken)));
 
     private static async Task<IResult> MarkRead(long id, ClaimsPrincipal user, Inbox inbox, CancellationToken cancellationToken) =>
-        Api.ApiResults.From(await inbox.MarkReadAsync(UserId(user), id, cancellationToken), item => TypedResults.Ok(item));
+        Api.ApiResults.From(await inbox.MarkReadAsync(Requests.RequestsApi.ActorOf(user), id, cancellationToken), item => TypedResults.Ok(item));
 
     private static async Task<Ok<MarkedRead>> MarkAllRead(ClaimsPrincipal user, Inbox inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(new MarkedRead(await inbox.MarkAllReadAsync(UserId(user), cancellationToken)));

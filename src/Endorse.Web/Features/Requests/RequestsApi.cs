@@ -94,7 +94,9 @@ public static class RequestsApi
             .WithName("ProposeAdvocates").WithSummary("Propose advocates")
             .WithDescription("Adds advocates (`advocateIds`, at most as many as the request still needs) to the request: the reference manager in managed mode, " +
                 "the requester in self-serve. Each must do the activity and be free under the fatigue policy today or by the needed-by date. " +
-                "Each waits for the account owner's approval unless the picker owns the account; otherwise the advocate is asked at once by e-mail.")
+                "Each waits for the account owner's approval unless the picker owns the account; otherwise the advocate is asked at once by e-mail. " +
+                "Proposals made at the same moment are taken one after the other: 409 when the request already has the advocates it needs, " +
+                "or more are picked than it still needs, or an advocate is already on it (each saying so).")
             .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         Step(group, "approve", "ApproveParticipant", "Approve an approach", "The account owner (or a reference manager) approves; the advocate is asked by e-mail.",

@@ -60,6 +60,19 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.Ignore(r => r.SourceSystem);
         builder.HasIndex(r => r.CreatedAt);
         builder.HasMany(r => r.Rejections).WithOne().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.WorkerId).HasMaxLength(200);
+        builder.HasIndex(r => new { r.Status, r.LeaseExpiresAt });
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(x => x.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImportRunEventConfiguration : IEntityTypeConfiguration<ImportRunEvent>
+{
+    public void Configure(EntityTypeBuilder<ImportRunEvent> builder)
+    {
+        builder.ToTable("ImportRunEvents");
+        builder.Property(e => e.Text).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.ImportRunId, e.At });
     }
 }
 
