@@ -387,6 +387,56 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportSeenValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Reading = table.Column<int>(type: "integer", nullable: true),
+                    Basis = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportSeenValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportSeenValues_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    LineNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportWarnings_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesAreas",
                 columns: table => new
                 {
@@ -408,6 +458,32 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportValueMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    SectorId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportValueMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportValueMappings_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -424,6 +500,10 @@ namespace Endorse.Migrations.Postgres.Migrations
                     SizeBand = table.Column<int>(type: "integer", nullable: false),
                     AnnualRevenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     CustomerSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    Relationship = table.Column<int>(type: "integer", nullable: false),
+                    RelationshipSource = table.Column<int>(type: "integer", nullable: false),
+                    CrmRelationship = table.Column<int>(type: "integer", nullable: true),
+                    Industry = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     ContractSignedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RenewalOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SatisfactionKind = table.Column<int>(type: "integer", nullable: false),
@@ -896,6 +976,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 columns: new[] { "RegionId", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Relationship_NameSearch_Id",
+                table: "Accounts",
+                columns: new[] { "Relationship", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RenewalOn",
                 table: "Accounts",
                 column: "RenewalOn");
@@ -1086,6 +1171,27 @@ namespace Endorse.Migrations.Postgres.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportSeenValues_ImportRunId_Kind",
+                table: "ImportSeenValues",
+                columns: new[] { "ImportRunId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_Kind_Key",
+                table: "ImportValueMappings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_SectorId",
+                table: "ImportValueMappings",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportWarnings_ImportRunId_LineNumber",
+                table: "ImportWarnings",
+                columns: new[] { "ImportRunId", "LineNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1258,6 +1364,15 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportSeenValues");
+
+            migrationBuilder.DropTable(
+                name: "ImportValueMappings");
+
+            migrationBuilder.DropTable(
+                name: "ImportWarnings");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

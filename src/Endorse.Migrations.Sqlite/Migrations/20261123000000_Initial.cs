@@ -386,6 +386,56 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportSeenValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reading = table.Column<int>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportSeenValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportSeenValues_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportWarnings_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesAreas",
                 columns: table => new
                 {
@@ -407,6 +457,32 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportValueMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportValueMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportValueMappings_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -423,6 +499,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     SizeBand = table.Column<int>(type: "INTEGER", nullable: false),
                     AnnualRevenue = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
                     CustomerSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Relationship = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelationshipSource = table.Column<int>(type: "INTEGER", nullable: false),
+                    CrmRelationship = table.Column<int>(type: "INTEGER", nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     ContractSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RenewalOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SatisfactionKind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -895,6 +975,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 columns: new[] { "RegionId", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Relationship_NameSearch_Id",
+                table: "Accounts",
+                columns: new[] { "Relationship", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RenewalOn",
                 table: "Accounts",
                 column: "RenewalOn");
@@ -1085,6 +1170,27 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportSeenValues_ImportRunId_Kind",
+                table: "ImportSeenValues",
+                columns: new[] { "ImportRunId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_Kind_Key",
+                table: "ImportValueMappings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_SectorId",
+                table: "ImportValueMappings",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportWarnings_ImportRunId_LineNumber",
+                table: "ImportWarnings",
+                columns: new[] { "ImportRunId", "LineNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1257,6 +1363,15 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportSeenValues");
+
+            migrationBuilder.DropTable(
+                name: "ImportValueMappings");
+
+            migrationBuilder.DropTable(
+                name: "ImportWarnings");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

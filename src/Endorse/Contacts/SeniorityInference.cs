@@ -183,7 +183,7 @@ public static class SeniorityInference
         // VP
         Add(
             SeniorityTier.VicePresident,
-            "vp", "svp", "evp", "avp", "vice president", "vice presidente", "vicepresident", "vicepresidente", "vize prasident", "vizeprasident*",
+            "vp", "svp", "evp", "avp", "vice president", "vice presidente", "vicepresident", "vicepresidente", "vicepresidenta", "vice presidenta", "vize prasident", "vizeprasident*",
             "executive director", "senior vice president", "vice presidentessa", "vicevoorzitter");
 
         // German division heads (Bereichsleiter) rank above department heads.

@@ -36,6 +36,9 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<ImportWarning> ImportWarnings => Set<ImportWarning>();
+    public DbSet<ImportSeenValue> ImportSeenValues => Set<ImportSeenValue>();
+    public DbSet<ImportValueMapping> ImportValueMappings => Set<ImportValueMapping>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
 
@@ -51,6 +54,9 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The clock this context stamps changes with, for writes made past the change tracker.</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>Set false for bulk work (imports, the data generator) that writes its own summary audit entry.</summary>
     public bool AuditEachChange { get; set; } = true;
