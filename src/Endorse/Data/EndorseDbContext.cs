@@ -58,6 +58,9 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     /// <summary>The clock this context stamps changes with, for writes made past the change tracker.</summary>
     public TimeProvider Clock => clock;
 
+    /// <summary>The name of who is acting (a person, a token's user, or "system"), for records that name their maker.</summary>
+    public string? ActorName => actor.UserName;
+
     /// <summary>Set false for bulk work (imports, the data generator) that writes its own summary audit entry.</summary>
     public bool AuditEachChange { get; set; } = true;
 

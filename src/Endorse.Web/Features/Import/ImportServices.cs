@@ -11,6 +11,8 @@ public static class ImportServices
         services.AddSingleton<IFileStorage, LocalFileStorage>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ImportReportService>();
+        services.AddSingleton<ImportWork>();
         services.AddScoped<ImportRunner>();
         services.AddHostedService<ImportWorker>();
         return services;
