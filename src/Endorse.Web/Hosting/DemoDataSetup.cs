@@ -43,6 +43,9 @@ public static class DemoDataSetup
         area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Id).FirstOrDefault();
         await db.SaveChangesAsync();
 
+        // Two HubSpot exports whose reports show warnings, industries to place and custom deal stages to read.
+        await DemoImports.RunAsync(services, clock);
+
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);
