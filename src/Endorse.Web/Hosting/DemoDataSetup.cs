@@ -44,6 +44,9 @@ public static class DemoDataSetup
         await db.SaveChangesAsync();
         await DemoAdvocates.EnrolAsync(db, clock.GetUtcNow());
 
+        // Two HubSpot exports whose reports show warnings, industries to place and custom deal stages to read.
+        await DemoImports.RunAsync(services, clock);
+
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);

@@ -27,6 +27,17 @@ public class Account : ISourced, IAudited
     public decimal? AnnualRevenue { get; set; }
 
     public DateOnly? CustomerSince { get; set; }
+
+    /// <summary>Prospect, customer or former customer; see <see cref="RelationshipSource"/> for where it comes from.</summary>
+    public AccountRelationship Relationship { get; set; }
+
+    public RelationshipSource RelationshipSource { get; set; }
+
+    /// <summary>What the CRM said on the last import that had a type or lifecycle column (null: it said nothing).</summary>
+    public AccountRelationship? CrmRelationship { get; set; }
+
+    /// <summary>The industry as the CRM names it ("Biotechnology"), kept so a sector created or mapped later reaches the account.</summary>
+    public string? Industry { get; set; }
     public DateOnly? ContractSignedOn { get; set; }
     public DateOnly? RenewalOn { get; set; }
 

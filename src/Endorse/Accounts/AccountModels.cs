@@ -10,7 +10,8 @@ public sealed record AccountFilter(
     int? SalesAreaId = null,
     string? OwnerId = null,
     DisclosurePermission? Disclosure = null,
-    SizeBand? SizeBand = null);
+    SizeBand? SizeBand = null,
+    AccountRelationship? Relationship = null);
 
 /// <summary>The sorts the account list offers (only indexed columns).</summary>
 public static class AccountSorts
@@ -37,7 +38,8 @@ public sealed record AccountListRow(
     SatisfactionKind SatisfactionKind,
     int? SatisfactionScore,
     int OpenEscalations,
-    DisclosurePermission DisclosurePermission);
+    DisclosurePermission DisclosurePermission,
+    AccountRelationship Relationship);
 
 /// <summary>A product the account owns, as shown on its page.</summary>
 public sealed record AccountProductRow(int ProductId, string ProductName, DateOnly? GoLiveOn);
@@ -74,7 +76,18 @@ public sealed record AccountDetails(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<AccountProductRow> Products,
     int ContactCount,
-    int OpenOpportunityCount);
+    int OpenOpportunityCount,
+    AccountRelationship Relationship,
+    RelationshipSource RelationshipSource,
+    AccountRelationship? CrmRelationship,
+    string? Industry,
+    int WonOpportunityCount)
+{
+    /// <summary>Who set the relationship, when a person did (from the audit log).</summary>
+    public string? RelationshipSetBy { get; init; }
+
+    public DateTimeOffset? RelationshipSetAt { get; init; }
+}
 
 /// <summary>What a person enters to create or change an account. <see cref="UpdatedAt"/> is the version they read (required on update).</summary>
 public sealed class AccountInput
@@ -98,6 +111,10 @@ public sealed class AccountInput
     public string? OwnerId { get; set; }
     public DisclosurePermission DisclosurePermission { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>A person's setting; null hands it back to the CRM or the derivation (the stored value sent back unchanged keeps its source).</summary>
+    public AccountRelationship? Relationship { get; set; }
+
     public List<AccountProductInput> Products { get; set; } = [];
     public DateTimeOffset? UpdatedAt { get; set; }
 
@@ -122,6 +139,7 @@ public sealed class AccountInput
         OwnerId = details.OwnerId,
         DisclosurePermission = details.DisclosurePermission,
         Notes = details.Notes,
+        Relationship = details.RelationshipSource == RelationshipSource.Person ? details.Relationship : null,
         Products = details.Products.Select(p => new AccountProductInput { ProductId = p.ProductId, GoLiveOn = p.GoLiveOn }).ToList(),
         UpdatedAt = details.UpdatedAt,
     };
@@ -139,4 +157,13 @@ public sealed record AccountReferences(bool SectorExists, bool RegionExists, boo
 {
     /// <summary>For checks of the plain rules only: every id is taken to exist.</summary>
     public static readonly AccountReferences AllExist = new(true, true, true, true, null);
+}
+
+/// <summary>A person's correction of an account's relationship; null hands it back to the CRM or the derivation.</summary>
+public sealed class RelationshipInput
+{
+    public AccountRelationship? Relationship { get; set; }
+
+    /// <summary>The account's updatedAt as read; required, so a change made meanwhile is not overwritten.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Endorse.Audit;
 using Endorse.Contacts;
 using Endorse.Data;
 using Endorse.Listing;
@@ -51,6 +52,11 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
             accounts = accounts.Where(a => a.SizeBand == sizeBand);
         }
 
+        if (filter.Relationship is { } relationship)
+        {
+            accounts = accounts.Where(a => a.Relationship == relationship);
+        }
+
         accounts = (sort ?? AccountSorts.Name).ToUpperInvariant() switch
         {
             "CUSTOMERSINCE" => descending
@@ -78,7 +84,8 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
             a.SatisfactionKind,
             a.SatisfactionScore,
             a.OpenEscalations,
-            a.DisclosurePermission));
+            a.DisclosurePermission,
+            a.Relationship));
     }
 
     public Task<Page<AccountListRow>> ListAsync(AccountFilter filter, PageRequest request, CancellationToken cancellationToken = default)
@@ -122,11 +129,22 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
                 a.UpdatedAt,
                 new List<AccountProductRow>(),
                 db.Contacts.Count(c => c.AccountId == a.Id),
-                db.Opportunities.Count(o => o.AccountId == a.Id && !o.IsClosed)))
+                db.Opportunities.Count(o => o.AccountId == a.Id && !o.IsClosed),
+                a.Relationship,
+                a.RelationshipSource,
+                a.CrmRelationship,
+                a.Industry,
+                db.Opportunities.Count(o => o.AccountId == a.Id && o.IsWon)))
             .FirstOrDefaultAsync(cancellationToken);
         if (details is null)
         {
             return null;
+        }
+
+        if (details.RelationshipSource == RelationshipSource.Person
+            && await LastPersonChange.FindAsync(db, nameof(Account), id, [nameof(Account.Relationship), nameof(Account.RelationshipSource)], cancellationToken) is { } setBy)
+        {
+            details = details with { RelationshipSetBy = setBy.UserName, RelationshipSetAt = setBy.At };
         }
 
         var products = await db.AccountProducts.AsNoTracking()
@@ -186,6 +204,7 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
 
         var account = new Account { Name = input.Name!.Trim() };
         Apply(account, input);
+        (account.Relationship, account.RelationshipSource) = AccountRelationshipRule.Choose(input.Relationship, AccountRelationship.Prospect, RelationshipSource.Derived, null, false, input.CustomerSince);
         foreach (var product in input.Products)
         {
             account.Products.Add(new AccountProduct { ProductId = product.ProductId, GoLiveOn = product.GoLiveOn });
@@ -235,6 +254,9 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
 
         db.Entry(account).Property(a => a.UpdatedAt).OriginalValue = input.UpdatedAt!.Value;
         account.Name = input.Name!.Trim();
+        var hasWon = await AccountRelationships.HasWonAsync(db, account.Id, cancellationToken);
+        (account.Relationship, account.RelationshipSource) = AccountRelationshipRule.Choose(
+            input.Relationship, account.Relationship, account.RelationshipSource, account.CrmRelationship, hasWon, input.CustomerSince);
         Apply(account, input);
 
         var before = account.Products.Select(p => new AccountProductInput { ProductId = p.ProductId, GoLiveOn = p.GoLiveOn }).ToList();
@@ -267,6 +289,65 @@ public sealed class AccountService(EndorseDbContext db, AccountValidator validat
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        return CommandResult.Ok((await GetAsync(account.Id, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// A person's correction of the relationship (null hands it back to the CRM or the derivation). Needs the right to
+    /// change the account and the updatedAt it was read at; audited like any change to the account.
+    /// </summary>
+    public async Task<CommandResult<AccountDetails>> SetRelationshipAsync(int id, RelationshipInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null)
+        {
+            return CommandResult.Missing<AccountDetails>();
+        }
+
+        if (!await MayChangeAsync(actor, account.OwnerId, account.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<AccountDetails>();
+        }
+
+        var errors = new ValidationErrors();
+        if (input.Relationship is { } relationship)
+        {
+            errors.Defined("relationship", relationship, "Relationship");
+        }
+
+        if (input.UpdatedAt is null)
+        {
+            errors.Add("updatedAt", "Send the updatedAt you read, so a change made meanwhile is not overwritten.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<AccountDetails>(errors);
+        }
+
+        if (account.UpdatedAt != input.UpdatedAt)
+        {
+            return CommandResult.Stale<AccountDetails>();
+        }
+
+        db.Entry(account).Property(a => a.UpdatedAt).OriginalValue = input.UpdatedAt!.Value;
+        var hasWon = await AccountRelationships.HasWonAsync(db, account.Id, cancellationToken);
+
+        // Here a value is always the person's choice, even the one shown (they confirm it); null hands it back.
+        (account.Relationship, account.RelationshipSource) = input.Relationship is { } chosen
+            ? (chosen, RelationshipSource.Person)
+            : AccountRelationshipRule.Decide(account.Relationship, RelationshipSource.Derived, account.CrmRelationship, hasWon, account.CustomerSince);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale<AccountDetails>();
         }
 
         return CommandResult.Ok((await GetAsync(account.Id, cancellationToken))!);

@@ -28,6 +28,10 @@ public sealed class AccountValidator
         errors.Defined("sizeBand", input.SizeBand, "Size band");
         errors.Defined("satisfactionKind", input.SatisfactionKind, "Satisfaction kind");
         errors.Defined("disclosurePermission", input.DisclosurePermission, "Disclosure permission");
+        if (input.Relationship is { } relationship)
+        {
+            errors.Defined("relationship", relationship, "Relationship");
+        }
 
         if (input.Employees is < 0)
         {

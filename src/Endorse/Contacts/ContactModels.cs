@@ -46,6 +46,23 @@ public sealed record ContactDetails(
     DateTimeOffset UpdatedAt)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(FirstName) ? LastName : $"{FirstName} {LastName}";
+
+    /// <summary>Who set the tier, when a person did (from the audit log); imports keep such a tier.</summary>
+    public string? SeniorityTierSetBy { get; init; }
+
+    public DateTimeOffset? SeniorityTierSetAt { get; init; }
+
+    /// <summary>The tier the title alone reads as (what an import would set if no person had).</summary>
+    public SeniorityTier TitleReadsAs => SeniorityInference.FromTitle(Title);
+}
+
+/// <summary>A person's correction of a contact's seniority tier; null hands it back to the title.</summary>
+public sealed class SeniorityInput
+{
+    public SeniorityTier? SeniorityTier { get; set; }
+
+    /// <summary>The contact's updatedAt as read; required, so a change made meanwhile is not overwritten.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 /// <summary>

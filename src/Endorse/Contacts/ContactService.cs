@@ -1,4 +1,5 @@
 using Endorse.Accounts;
+using Endorse.Audit;
 using Endorse.Data;
 using Endorse.Listing;
 using Microsoft.EntityFrameworkCore;
@@ -96,11 +97,78 @@ public sealed class ContactService(EndorseDbContext db, ContactValidator validat
     private static IQueryable<ContactListRow> Rows(IQueryable<Contact> contacts) =>
         contacts.Select(c => new ContactListRow(c.Id, c.FirstName, c.LastName, c.Email, c.Title, c.SeniorityTier, c.AccountId, c.Account!.Name));
 
-    public Task<ContactDetails?> GetAsync(int id, CancellationToken cancellationToken = default) =>
-        db.Contacts.AsNoTracking()
+    public async Task<ContactDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var contact = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new ContactDetails(c.Id, c.AccountId, c.Account!.Name, c.FirstName, c.LastName, c.Email, c.Phone, c.Title, c.SeniorityTier, c.SeniorityInferred, c.Language, c.Source, c.ExternalId, c.CreatedAt, c.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        if (contact is { SeniorityInferred: false }
+            && await LastPersonChange.FindAsync(db, nameof(Contact), id, [nameof(Contact.SeniorityTier), nameof(Contact.SeniorityInferred)], cancellationToken) is { } setBy)
+        {
+            contact = contact with { SeniorityTierSetBy = setBy.UserName, SeniorityTierSetAt = setBy.At };
+        }
+
+        return contact;
+    }
+
+    /// <summary>
+    /// A person's correction of the tier: a tier is kept by every later import whatever the title says; null reads it
+    /// from the title again. Needs the right to change the contact's account and the updatedAt it was read at; audited.
+    /// </summary>
+    public async Task<CommandResult<ContactDetails>> SetSeniorityAsync(int id, SeniorityInput input, CustomerActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null)
+        {
+            return CommandResult.Missing<ContactDetails>();
+        }
+
+        var account = await AccountAsync(contact.AccountId, cancellationToken);
+        if (account is null || !await accounts.MayChangeAsync(actor, account.OwnerId, account.SalesAreaId, cancellationToken))
+        {
+            return CommandResult.Denied<ContactDetails>();
+        }
+
+        var errors = new ValidationErrors();
+        if (input.SeniorityTier is { } tier)
+        {
+            errors.Defined("seniorityTier", tier, "Seniority tier");
+        }
+
+        if (input.UpdatedAt is null)
+        {
+            errors.Add("updatedAt", "Send the updatedAt you read, so a change made meanwhile is not overwritten.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid<ContactDetails>(errors);
+        }
+
+        if (contact.UpdatedAt != input.UpdatedAt)
+        {
+            return CommandResult.Stale<ContactDetails>();
+        }
+
+        db.Entry(contact).Property(c => c.UpdatedAt).OriginalValue = input.UpdatedAt!.Value;
+
+        // A tier given here is the person's even when it equals the inferred one: they confirm it, and imports keep it.
+        (contact.SeniorityTier, contact.SeniorityInferred) = input.SeniorityTier is { } chosen
+            ? (chosen, false)
+            : (SeniorityInference.FromTitle(contact.Title), true);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale<ContactDetails>();
+        }
+
+        return CommandResult.Ok((await GetAsync(contact.Id, cancellationToken))!);
+    }
 
     /// <summary>Whether the actor may change contacts of this account (for showing buttons).</summary>
     public Task<bool> CanChangeForAccountAsync(int accountId, CustomerActor actor, CancellationToken cancellationToken = default) =>

@@ -37,6 +37,9 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
     public DbSet<ImportRunEvent> ImportRunEvents => Set<ImportRunEvent>();
+    public DbSet<ImportWarning> ImportWarnings => Set<ImportWarning>();
+    public DbSet<ImportSeenValue> ImportSeenValues => Set<ImportSeenValue>();
+    public DbSet<ImportValueMapping> ImportValueMappings => Set<ImportValueMapping>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
 
@@ -52,6 +55,12 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The clock this context stamps changes with, for writes made past the change tracker.</summary>
+    public TimeProvider Clock => clock;
+
+    /// <summary>The name of who is acting (a person, a token's user, or "system"), for records that name their maker.</summary>
+    public string? ActorName => actor.UserName;
 
     /// <summary>Set false for bulk work (imports, the data generator) that writes its own summary audit entry.</summary>
     public bool AuditEachChange { get; set; } = true;

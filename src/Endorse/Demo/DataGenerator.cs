@@ -56,11 +56,14 @@ public sealed class DataGenerator
     {
         RequireAccounts();
         var random = new Random(unchecked(seed * 31 + 1));
+
+        // A random of its own for local-language titles, so the rest of the data is the same as without them.
+        var local = new Random(unchecked(seed * 31 + 3));
         var usedEmails = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var index = i < accounts.Count ? i : random.Next(accounts.Count);
-            yield return NextContact(random, index, accountId(index), usedEmails);
+            yield return NextContact(random, local, index, accountId(index), usedEmails);
             if (usedEmails.Count > 500_000)
             {
                 usedEmails.Clear();
@@ -135,7 +138,17 @@ public sealed class DataGenerator
 
         var ownerId = ownerIds.Count > 0 ? ownerIds[index % ownerIds.Count] : null;
         var ownerExternalId = ownerId is not null ? null : "rep-" + (index % 50 + 1).ToString("000", CultureInfo.InvariantCulture);
-        accounts.Add(new AccountStub(name, domain, ownerId, ownerExternalId, country, catalog.SectorIds[sectorIndex], catalog.RegionIds[regionIndex]));
+        accounts.Add(new AccountStub(name, domain, ownerId, ownerExternalId, country, catalog.SectorIds[sectorIndex], catalog.RegionIds[regionIndex], isCustomer));
+
+        // About one customer in fifteen who has renewed before has since left: a former customer, as a person marked it
+        // (nothing in the data can say so). They did not renew: their last renewal date lies behind.
+        var relationship = isCustomer ? AccountRelationship.Customer : AccountRelationship.Prospect;
+        if (isCustomer && index % 15 == 4 && contractSigned is { } lastSigned && renewal is { } next && lastSigned.AddYears(lastSigned.Year - next.Year) >= customerSince)
+        {
+            relationship = AccountRelationship.FormerCustomer;
+            renewal = lastSigned;
+            contractSigned = lastSigned.AddYears(lastSigned.Year - next.Year);
+        }
 
         return new Account
         {
@@ -150,6 +163,8 @@ public sealed class DataGenerator
             SizeBand = SizeBands.FromEmployees(employees),
             AnnualRevenue = revenue,
             CustomerSince = customerSince,
+            Relationship = relationship,
+            RelationshipSource = relationship == AccountRelationship.FormerCustomer ? RelationshipSource.Person : RelationshipSource.Derived,
             ContractSignedOn = contractSigned,
             RenewalOn = renewal,
             SatisfactionKind = satisfactionKind,
@@ -165,12 +180,12 @@ public sealed class DataGenerator
         };
     }
 
-    private Contact NextContact(Random random, int accountIndex, int accountId, HashSet<string> usedEmails)
+    private Contact NextContact(Random random, Random localTitles, int accountIndex, int accountId, HashSet<string> usedEmails)
     {
         var account = accounts[accountIndex];
         var first = WordLists.FirstNames[random.Next(WordLists.FirstNames.Length)];
         var last = WordLists.LastNames[random.Next(WordLists.LastNames.Length)];
-        var title = Title(random);
+        var title = LocalTitle(localTitles, account.Country.Language, Title(random));
         var tier = SeniorityInference.FromTitle(title);
 
         var local = Ascii(first) + "." + Ascii(last);
@@ -215,7 +230,8 @@ public sealed class DataGenerator
         DateOnly closeDate;
         if (closed)
         {
-            won = random.Next(100) < 55;
+            // A prospect has not bought: its closed deals were lost.
+            won = random.Next(100) < 55 && account.HasBought;
             stage = won ? "Closed Won" : "Closed Lost";
             closeDate = today.AddDays(-random.Next(1, 3 * 365));
         }
@@ -340,6 +356,20 @@ public sealed class DataGenerator
         return string.Format(CultureInfo.InvariantCulture, template, WordLists.Departments[random.Next(WordLists.Departments.Length)]);
     }
 
+    /// <summary>About half of the contacts in a country whose language has a title list write their title in it (same tier).</summary>
+    private static string? LocalTitle(Random local, string language, string? title)
+    {
+        var roll = local.Next(100);
+        var pick = local.Next(1000);
+        if (title is null || roll >= 50 || !WordLists.LocalTitles.TryGetValue(language, out var titles))
+        {
+            return title;
+        }
+
+        var inLanguage = titles[SeniorityInference.FromTitle(title)];
+        return inLanguage[pick % inLanguage.Length];
+    }
+
     private static double Gaussian(Random random)
     {
         var u1 = 1.0 - random.NextDouble();
@@ -371,5 +401,5 @@ public sealed class DataGenerator
         return builder.ToString();
     }
 
-    private sealed record AccountStub(string Name, string Domain, string? OwnerId, string? OwnerExternalId, DemoCatalog.CountrySeed Country, int SectorId, int RegionId);
+    private sealed record AccountStub(string Name, string Domain, string? OwnerId, string? OwnerExternalId, DemoCatalog.CountrySeed Country, int SectorId, int RegionId, bool HasBought);
 }

@@ -72,6 +72,54 @@ internal static class WordLists
         [SeniorityTier.Practitioner] = ["{0} Analyst", "Senior {0} Specialist", "{0} Engineer", "{0} Consultant", "{0} Administrator", "{0} Associate", "Business Analyst", "Software Developer", "Data Scientist", "Executive Assistant"],
     };
 
+    /// <summary>
+    /// Titles as customers in Germany, France, Spain, Italy and the Netherlands write them, per tier; about half of the
+    /// contacts there carry one. Each one must infer to its tier.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<SeniorityTier, string[]>> LocalTitles = new Dictionary<string, IReadOnlyDictionary<SeniorityTier, string[]>>
+    {
+        ["German"] = new Dictionary<SeniorityTier, string[]>
+        {
+            [SeniorityTier.CLevel] = ["Geschäftsführer", "Geschäftsführerin", "Vorstandsvorsitzender", "Mitglied des Vorstands", "Kaufmännische Geschäftsführerin"],
+            [SeniorityTier.VicePresident] = ["Bereichsleiter Vertrieb", "Bereichsleiterin IT", "Stellvertretender Geschäftsführer", "Vizepräsident Finanzen"],
+            [SeniorityTier.Director] = ["Leiter IT", "Abteilungsleiterin Einkauf", "Vertriebsleiter DACH", "Leitung Marketing", "Direktor Personal"],
+            [SeniorityTier.Manager] = ["Teamleiter Kundenservice", "Projektleiterin", "Gruppenleiter Logistik", "Teamleitung Controlling"],
+            [SeniorityTier.Practitioner] = ["Sachbearbeiterin Buchhaltung", "Referent Datenschutz", "Softwareentwickler", "Systemadministratorin"],
+        },
+        ["French"] = new Dictionary<SeniorityTier, string[]>
+        {
+            [SeniorityTier.CLevel] = ["Directrice générale", "Directeur général", "Président-directeur général", "Gérant"],
+            [SeniorityTier.VicePresident] = ["Directeur général adjoint", "Vice-présidente Ventes", "Vice-président Opérations"],
+            [SeniorityTier.Director] = ["Directeur commercial", "Directrice des systèmes d'information", "Directeur financier adjoint", "Directrice marketing"],
+            [SeniorityTier.Manager] = ["Responsable des achats", "Chef de projet", "Responsable informatique", "Cheffe d'équipe support"],
+            [SeniorityTier.Practitioner] = ["Ingénieure logiciel", "Chargé de clientèle", "Comptable", "Analyste financier"],
+        },
+        ["Spanish"] = new Dictionary<SeniorityTier, string[]>
+        {
+            [SeniorityTier.CLevel] = ["Director General", "Directora General", "Consejero Delegado", "Gerente General"],
+            [SeniorityTier.VicePresident] = ["Vicepresidente de Operaciones", "Vicepresidenta Comercial", "Vicepresidente de Finanzas"],
+            [SeniorityTier.Director] = ["Directora de Marketing", "Director de Sistemas", "Director Comercial", "Directora Financiera"],
+            [SeniorityTier.Manager] = ["Jefe de Compras", "Jefa de Proyecto", "Responsable de Calidad", "Coordinadora de Logística"],
+            [SeniorityTier.Practitioner] = ["Analista de Datos", "Técnico de Sistemas", "Contable", "Ingeniera de Software"],
+        },
+        ["Italian"] = new Dictionary<SeniorityTier, string[]>
+        {
+            [SeniorityTier.CLevel] = ["Amministratore delegato", "Amministratrice delegata", "Direttore Generale", "Presidente"],
+            [SeniorityTier.VicePresident] = ["Vicepresidente", "Vice Direttore Generale", "Vicepresidente Vendite"],
+            [SeniorityTier.Director] = ["Direttrice Commerciale", "Direttore IT", "Dirigente Area Tecnica", "Direttore Acquisti"],
+            [SeniorityTier.Manager] = ["Responsabile IT", "Responsabile Acquisti", "Capo progetto", "Coordinatrice di reparto"],
+            [SeniorityTier.Practitioner] = ["Impiegata amministrativa", "Analista", "Sviluppatore software", "Tecnico informatico"],
+        },
+        ["Dutch"] = new Dictionary<SeniorityTier, string[]>
+        {
+            [SeniorityTier.CLevel] = ["Algemeen directeur", "Algemeen Directrice", "Directeur-eigenaar", "Voorzitter Raad van Bestuur"],
+            [SeniorityTier.VicePresident] = ["Vicepresident Sales", "Vice-voorzitter", "Vicevoorzitter Raad van Bestuur"],
+            [SeniorityTier.Director] = ["Directeur Operations", "Hoofd ICT", "Afdelingshoofd Financiën", "Hoofd Inkoop"],
+            [SeniorityTier.Manager] = ["Teamleider Klantenservice", "Projectleider", "Coördinator Inkoop", "Manager Logistiek"],
+            [SeniorityTier.Practitioner] = ["Medewerker Administratie", "Beleidsadviseur", "Softwareontwikkelaar", "Accountmedewerker"],
+        },
+    };
+
     public static readonly string[] OpportunityKinds = ["New business", "Expansion", "Renewal", "Upsell", "Add-on", "Migration", "Pilot"];
 
     public static readonly (string Stage, bool Closed, bool Won)[] OpenStages =

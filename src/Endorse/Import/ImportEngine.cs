@@ -50,6 +50,9 @@ public sealed class ImportEngine
     /// <summary>Rejections kept for the report; the rest are only counted.</summary>
     public const int MaxStoredRejections = 10_000;
 
+    /// <summary>Warnings kept for the report; the rest are only counted (the report's value lists count every row).</summary>
+    public const int MaxStoredWarnings = 10_000;
+
     /// <summary>Account ids (external → Endorse) remembered across batches; beyond this many the memory is started afresh.</summary>
     private const int MaxCachedAccounts = 500_000;
 
@@ -59,7 +62,7 @@ public sealed class ImportEngine
     private const int SqliteImportCacheKib = -32 * 1024;
 
     private static readonly BulkColumn<Changed<Account>>[] AccountUpdates = Updates(
-        BulkColumns.Accounts, "Name", "NameSearch", "Country", "Website", "Employees", "SizeBand", "AnnualRevenue", "OwnerExternalId", "OwnerId", "RegionId", "SectorId", "UpdatedAt");
+        BulkColumns.Accounts, "Name", "NameSearch", "Country", "Website", "Employees", "SizeBand", "AnnualRevenue", "OwnerExternalId", "OwnerId", "RegionId", "SectorId", "Industry", "Relationship", "RelationshipSource", "CrmRelationship", "UpdatedAt");
 
     private static readonly BulkColumn<Changed<Contact>>[] ContactUpdates = Updates(
         BulkColumns.Contacts, "AccountId", "SectorId", "RegionId", "FirstName", "LastName", "NameSearch", "FirstNameSearch", "Title", "Email", "EmailSearch", "Phone", "SeniorityTier", "UpdatedAt");
@@ -76,8 +79,16 @@ public sealed class ImportEngine
     private readonly Dictionary<string, AccountPlace> accountIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> unknownAccounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeniorityTier> tiers = new(StringComparer.Ordinal);
+    private readonly SeenValueTally seen = new();
+
+    /// <summary>Accounts whose opportunities were won, un-won or moved by this import: their relationship is decided again at the end.</summary>
+    private readonly HashSet<int> wonChanged = [];
     private BulkWriter? writer;
-    private Dictionary<string, int> sectors = [];
+
+    /// <summary>Sector of each industry key: by the sector's own name, or by a person's mapping.</summary>
+    private Dictionary<string, (int SectorId, ImportReadingBasis Basis)> sectors = [];
+    private readonly Dictionary<string, DealOutcome> stageMappings = new(StringComparer.Ordinal);
+    private string[] header = [];
     private Dictionary<string, string> owners = [];
     private RegionCountries regions = new([]);
     private Dictionary<string, int> columns = [];
@@ -198,6 +209,7 @@ public sealed class ImportEngine
             }
 
             columns = indexes;
+            this.header = header;
             await LoadLookupsAsync(cancellationToken);
 
             long lastLine = parser.RawRow;
@@ -219,6 +231,7 @@ public sealed class ImportEngine
             }
 
             await FlushAsync(cancellationToken);
+            await FinishAsync(cancellationToken);
         }
         catch (DecoderFallbackException e)
         {
@@ -244,13 +257,40 @@ public sealed class ImportEngine
         return Counts;
     }
 
+    /// <summary>After the last batch: accounts whose deals changed are decided again, and the values seen are stored for the report.</summary>
+    private async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        if (wonChanged.Count > 0)
+        {
+            await AccountRelationships.RefreshAsync(db, wonChanged, cancellationToken);
+        }
+
+        db.ImportSeenValues.AddRange(seen.For(job.RunId));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     private async Task LoadLookupsAsync(CancellationToken cancellationToken)
     {
         var sectorList = await db.Sectors.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
-        sectors = new Dictionary<string, int>(StringComparer.Ordinal);
+        sectors = new Dictionary<string, (int, ImportReadingBasis)>(StringComparer.Ordinal);
         foreach (var sector in sectorList.OrderBy(s => s.Id))
         {
-            sectors.TryAdd(ImportValues.Key(sector.Name), sector.Id);
+            sectors.TryAdd(ImportValues.Key(sector.Name), (sector.Id, ImportReadingBasis.SectorName));
+        }
+
+        // A person's mapping of an industry to a sector, and of a deal stage to an outcome, is read by every later import.
+        var mappings = await db.ImportValueMappings.AsNoTracking().Select(m => new { m.Kind, m.Key, m.SectorId, m.Outcome }).ToListAsync(cancellationToken);
+        foreach (var mapping in mappings)
+        {
+            if (mapping is { Kind: ImportValueKind.Industry, SectorId: { } sectorId })
+            {
+                sectors[mapping.Key] = (sectorId, ImportReadingBasis.Mapping);
+            }
+            else if (mapping is { Kind: ImportValueKind.DealStage, Outcome: { } outcome })
+            {
+                stageMappings[mapping.Key] = outcome;
+            }
         }
 
         regions = new RegionCountries((await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Countries }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Countries)));
@@ -295,7 +335,9 @@ public sealed class ImportEngine
         {
             case ImportEntity.Accounts:
                 row.Name = Required(record, ImportFields.Name, "Name", 255, errors);
-                row.Sector = Value(record, ImportFields.Sector);
+                row.Sector = Optional(record, ImportFields.Sector, "Industry", 255, errors);
+                row.Type = Optional(record, ImportFields.Type, "Type", 255, errors);
+                row.LifecycleStage = Optional(record, ImportFields.LifecycleStage, "Lifecycle stage", 255, errors);
                 row.Country = Optional(record, ImportFields.Country, "Country", 100, errors);
                 row.Website = Optional(record, ImportFields.Website, "Website", 255, errors);
                 row.Owner = Optional(record, ImportFields.Owner, "Owner", 100, errors);
@@ -353,8 +395,9 @@ public sealed class ImportEngine
                     errors.Add($"IsClosed '{Value(record, ImportFields.IsClosed)}' is not true or false.");
                 }
 
-                row.IsWon = isWon;
-                row.IsClosed = isClosed || isWon;
+                // The file's own won/closed columns where it has them; otherwise the stage decides (when the batch is written).
+                row.FileWon = columns[ImportFields.IsWon] >= 0 ? isWon : null;
+                row.FileClosed = columns[ImportFields.IsClosed] >= 0 ? isClosed : null;
                 break;
         }
 
@@ -403,6 +446,32 @@ public sealed class ImportEngine
                 Reason = reason.Length > 1000 ? reason[..1000] : reason,
             });
         }
+    }
+
+    private void Warn(Row row, ImportWarningKind kind, string field, string? value, string message)
+    {
+        warnings++;
+        if (warnings <= MaxStoredWarnings)
+        {
+            db.ImportWarnings.Add(new ImportWarning
+            {
+                ImportRunId = job.RunId,
+                LineNumber = row.Line,
+                ExternalId = row.ExternalId is { Length: > 100 } id ? id[..100] : row.ExternalId,
+                Kind = kind,
+                Column = ColumnName(field),
+                Value = value is { Length: > 500 } ? value[..500] : value,
+                Message = message.Length > 1000 ? message[..1000] : message,
+            });
+        }
+    }
+
+    /// <summary>The file's header name of the column a field was read from.</summary>
+    private string ColumnName(string field)
+    {
+        var index = columns.GetValueOrDefault(field, -1);
+        var name = index >= 0 && index < header.Length ? header[index] : field;
+        return name.Length > 100 ? name[..100] : name;
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -488,30 +557,40 @@ public sealed class ImportEngine
     {
         var source = job.Source;
         var ids = BatchIds();
-        var existing = await WithExternalIds(db.Accounts, ids).AsNoTracking()
-            .Select(a => new Account
+        var stored = await WithExternalIds(db.Accounts, ids).AsNoTracking()
+            .Select(a => new
             {
-                Id = a.Id,
-                ExternalId = a.ExternalId,
-                Name = a.Name,
-                Country = a.Country,
-                Website = a.Website,
-                Employees = a.Employees,
-                AnnualRevenue = a.AnnualRevenue,
-                OwnerExternalId = a.OwnerExternalId,
-                OwnerId = a.OwnerId,
-                RegionId = a.RegionId,
-                SectorId = a.SectorId,
-                SizeBand = a.SizeBand,
-                UpdatedAt = a.UpdatedAt,
+                Account = new Account
+                {
+                    Id = a.Id,
+                    ExternalId = a.ExternalId,
+                    Name = a.Name,
+                    Country = a.Country,
+                    Website = a.Website,
+                    Employees = a.Employees,
+                    AnnualRevenue = a.AnnualRevenue,
+                    OwnerExternalId = a.OwnerExternalId,
+                    OwnerId = a.OwnerId,
+                    RegionId = a.RegionId,
+                    SectorId = a.SectorId,
+                    Industry = a.Industry,
+                    SizeBand = a.SizeBand,
+                    CustomerSince = a.CustomerSince,
+                    Relationship = a.Relationship,
+                    RelationshipSource = a.RelationshipSource,
+                    CrmRelationship = a.CrmRelationship,
+                    UpdatedAt = a.UpdatedAt,
+                },
+                HasWon = db.Opportunities.Any(o => o.AccountId == a.Id && o.IsWon),
             })
-            .ToDictionaryAsync(a => a.ExternalId!, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(a => a.Account.ExternalId!, StringComparer.Ordinal, cancellationToken);
         var writes = new Writes<Account>(clock.GetUtcNow());
         var moved = new List<int>();
+        var saysRelationship = columns[ImportFields.Type] >= 0 || columns[ImportFields.LifecycleStage] >= 0;
         foreach (var row in batch)
         {
-            var isNew = !existing.TryGetValue(row.ExternalId, out var account);
-            account ??= new Account { Name = row.Name!, Source = source, ExternalId = row.ExternalId };
+            var isNew = !stored.TryGetValue(row.ExternalId, out var found);
+            var account = found?.Account ?? new Account { Name = row.Name!, Source = source, ExternalId = row.ExternalId };
             var before = Fields(account);
             account.Name = row.Name!;
             account.Country = row.Country;
@@ -528,17 +607,43 @@ public sealed class ImportEngine
             {
                 account.RegionId = regionId;
             }
+            else if (row.Country is not null)
+            {
+                Warn(row, ImportWarningKind.UnknownCountry, ImportFields.Country, row.Country, account.RegionId is null
+                    ? $"No region lists the country '{row.Country}': the account was imported without a region. Add the country to a region and import again."
+                    : $"No region lists the country '{row.Country}': the account kept the region it had.");
+            }
 
+            account.Industry = row.Sector;
             if (row.Sector is not null)
             {
-                if (sectors.TryGetValue(ImportValues.Key(row.Sector), out var sectorId))
+                var (sectorId, _) = seen.Count(ImportValueKind.Industry, ColumnName(ImportFields.Sector), row.Sector, IndustryReading);
+                if (sectorId is { } matched)
                 {
-                    account.SectorId = sectorId;
+                    account.SectorId = matched;
                 }
                 else
                 {
-                    warnings++;
+                    Warn(row, ImportWarningKind.UnknownIndustry, ImportFields.Sector, row.Sector, account.SectorId is null
+                        ? $"No sector matches the industry '{row.Sector}': the account was imported without a sector. Create the sector or map the industry to one in this import's report."
+                        : $"No sector matches the industry '{row.Sector}': the account kept the sector it had.");
                 }
+            }
+
+            // What the CRM says about the relationship, where the file has a type or lifecycle column; kept as it was otherwise.
+            if (saysRelationship)
+            {
+                account.CrmRelationship = AccountRelationshipRule.FromCrm(
+                    TallyType(ImportFields.Type, row.Type), TallyType(ImportFields.LifecycleStage, row.LifecycleStage));
+            }
+
+            (account.Relationship, account.RelationshipSource) = AccountRelationshipRule.Decide(
+                account.Relationship, account.RelationshipSource, account.CrmRelationship, found?.HasWon ?? false, account.CustomerSince);
+            if (account.RelationshipSource == RelationshipSource.Person && saysRelationship && account.CrmRelationship is { } crm && crm != account.Relationship)
+            {
+                var (field, value) = row.Type is not null && AccountRelationshipRule.FromCrm(row.Type) == crm ? (ImportFields.Type, row.Type) : (ImportFields.LifecycleStage, row.LifecycleStage);
+                Warn(row, ImportWarningKind.RelationshipKept, field, value,
+                    $"The CRM says '{value}' ({Words.Relationship(crm)}), but a person set the account as {Words.Relationship(account.Relationship)}: their setting was kept.");
             }
 
             if (!isNew && (account.SectorId, account.RegionId) != (before.SectorId, before.RegionId))
@@ -554,8 +659,22 @@ public sealed class ImportEngine
         // Accounts that changed sector or region take their contacts' copies with them.
         await ContactPlaces.RefreshAsync(db, moved, cancellationToken);
 
-        static (string Name, string? Country, string? Website, int? Employees, decimal? AnnualRevenue, string? OwnerExternalId, string? OwnerId, int? RegionId, int? SectorId, DateTimeOffset UpdatedAt) Fields(Account a) =>
-            (a.Name, a.Country, a.Website, a.Employees, a.AnnualRevenue, a.OwnerExternalId, a.OwnerId, a.RegionId, a.SectorId, a.UpdatedAt);
+        static (string Name, string? Country, string? Website, int? Employees, decimal? AnnualRevenue, string? OwnerExternalId, string? OwnerId, int? RegionId, int? SectorId, string? Industry, (AccountRelationship, RelationshipSource, AccountRelationship?) Relationship, DateTimeOffset UpdatedAt) Fields(Account a) =>
+            (a.Name, a.Country, a.Website, a.Employees, a.AnnualRevenue, a.OwnerExternalId, a.OwnerId, a.RegionId, a.SectorId, a.Industry, (a.Relationship, a.RelationshipSource, a.CrmRelationship), a.UpdatedAt);
+    }
+
+    private (int? Reading, ImportReadingBasis Basis) IndustryReading(string industry) =>
+        sectors.TryGetValue(ImportValues.Key(industry), out var sector) ? (sector.SectorId, sector.Basis) : (null, ImportReadingBasis.NoSector);
+
+    /// <summary>Counts a type or lifecycle value for the report and hands it on.</summary>
+    private string? TallyType(string field, string? value)
+    {
+        if (value is not null)
+        {
+            seen.Count(ImportValueKind.AccountType, ColumnName(field), value, v => AccountRelationshipRule.FromCrm(v) is { } r ? ((int)r, ImportReadingBasis.BuiltIn) : (null, ImportReadingBasis.Unknown));
+        }
+
+        return value;
     }
 
     private async Task UpsertContactsAsync(CancellationToken cancellationToken)
@@ -604,6 +723,11 @@ public sealed class ImportEngine
             if (contact.SeniorityInferred)
             {
                 contact.SeniorityTier = TierOf(row.Title);
+            }
+            else if (!isNew && row.Title != before.Title && TierOf(row.Title) is var reads && reads != contact.SeniorityTier)
+            {
+                Warn(row, ImportWarningKind.SeniorityKept, ImportFields.Title, row.Title,
+                    $"The new title reads as {Words.Seniority(reads)}, but a person set the contact's tier to {Words.Seniority(contact.SeniorityTier)}: their tier was kept.");
             }
 
             Stage(writes, contact, isNew, !Fields(contact).Equals(before), contact.Id, before.UpdatedAt);
@@ -656,18 +780,25 @@ public sealed class ImportEngine
             var isNew = !existing.TryGetValue(row.ExternalId, out var opportunity);
             opportunity ??= new Opportunity { Name = row.Name!, Source = source, ExternalId = row.ExternalId };
             var before = Fields(opportunity);
+            var (isWon, isClosed) = OutcomeOf(row);
             opportunity.AccountId = accountId;
             opportunity.Name = row.Name!;
             opportunity.Stage = row.Stage;
             opportunity.Amount = row.Amount;
             opportunity.Currency = row.Currency?.ToUpperInvariant();
             opportunity.CloseDate = row.CloseDate;
-            opportunity.IsWon = row.IsWon;
-            opportunity.IsClosed = row.IsClosed;
+            opportunity.IsWon = isWon;
+            opportunity.IsClosed = isClosed;
             opportunity.OwnerExternalId = row.Owner;
             if (row.Owner is not null && owners.TryGetValue(row.Owner, out var ownerId))
             {
                 opportunity.OwnerId = ownerId;
+            }
+
+            if (isNew ? isWon : isWon != before.IsWon || accountId != before.AccountId)
+            {
+                // A won deal makes its account a customer; one un-won or moved may make an account a prospect again.
+                wonChanged.UnionWith(new[] { accountId, before.AccountId }.OfType<int>());
             }
 
             Stage(writes, opportunity, isNew, !Fields(opportunity).Equals(before), opportunity.Id, before.UpdatedAt);
@@ -677,6 +808,46 @@ public sealed class ImportEngine
 
         static (int? AccountId, string Name, string? Stage, decimal? Amount, string? Currency, DateOnly? CloseDate, bool IsWon, bool IsClosed, string? OwnerExternalId, string? OwnerId, DateTimeOffset UpdatedAt) Fields(Opportunity o) =>
             (o.AccountId, o.Name, o.Stage, o.Amount, o.Currency, o.CloseDate, o.IsWon, o.IsClosed, o.OwnerExternalId, o.OwnerId, o.UpdatedAt);
+    }
+
+    /// <summary>
+    /// Won and closed of a deal: the file's own columns where it has both; otherwise its stage, read once per distinct
+    /// stage (a person's mapping, HubSpot's and Salesforce's standard stages, won/lost words) and counted for the report.
+    /// A stage read by a guess or not at all is a warning on the row.
+    /// </summary>
+    private (bool IsWon, bool IsClosed) OutcomeOf(Row row)
+    {
+        var fromFile = row.FileWon is not null && row.FileClosed is not null;
+        if (row.Stage is null)
+        {
+            return DealStages.Outcome(DealOutcome.Open, row.FileWon, row.FileClosed);
+        }
+
+        var (reading, basis) = seen.Count(ImportValueKind.DealStage, ColumnName(ImportFields.Stage), row.Stage, stage =>
+        {
+            if (fromFile)
+            {
+                var (won, closed) = DealStages.Outcome(DealOutcome.Open, row.FileWon, row.FileClosed);
+                return ((int)(won ? DealOutcome.Won : closed ? DealOutcome.Lost : DealOutcome.Open), ImportReadingBasis.FileColumns);
+            }
+
+            var (outcome, how) = DealStages.Read(stage, stageMappings);
+            return ((int)outcome, how);
+        });
+        if (fromFile)
+        {
+            return DealStages.Outcome(DealOutcome.Open, row.FileWon, row.FileClosed);
+        }
+
+        var read = (DealOutcome)reading!.Value;
+        if (basis is ImportReadingBasis.Guessed or ImportReadingBasis.Unknown)
+        {
+            Warn(row, ImportWarningKind.UnknownDealStage, ImportFields.Stage, row.Stage, basis == ImportReadingBasis.Guessed
+                ? $"The deal stage '{row.Stage}' is not a standard one: it was read as {Words.Outcome(read)} from its name. Confirm or change how it reads in this import's report."
+                : $"The deal stage '{row.Stage}' is not a standard one: the deal was imported as open. Say whether it means won, lost or open in this import's report.");
+        }
+
+        return DealStages.Outcome(read, row.FileWon, row.FileClosed);
     }
 
     /// <summary>Titles repeat across a CRM's contacts, so each distinct one is inferred once.</summary>
@@ -776,8 +947,14 @@ public sealed class ImportEngine
         public string? Stage { get; set; }
         public string? Currency { get; set; }
         public DateOnly? CloseDate { get; set; }
-        public bool IsWon { get; set; }
-        public bool IsClosed { get; set; }
+
+        /// <summary>The file's won / closed column, when it has one.</summary>
+        public bool? FileWon { get; set; }
+
+        public bool? FileClosed { get; set; }
+
+        public string? Type { get; set; }
+        public string? LifecycleStage { get; set; }
     }
 }
 

@@ -30,6 +30,12 @@ public static class ImportFields
     public const string IsWon = "IsWon";
     public const string IsClosed = "IsClosed";
 
+    /// <summary>The account's type (Salesforce "Type", HubSpot "Type"): read as its relationship where it says one.</summary>
+    public const string Type = "Type";
+
+    /// <summary>HubSpot's lifecycle stage of a company (lead, customer, evangelist…): read as its relationship too.</summary>
+    public const string LifecycleStage = "LifecycleStage";
+
     public static IReadOnlyList<ImportField> For(ImportEntity entity) => entity switch
     {
         ImportEntity.Accounts =>
@@ -37,6 +43,7 @@ public static class ImportFields
             new(Id, "Id in the source", true), new(Name, "Name", true), new(Sector, "Industry / sector", false),
             new(Country, "Country", false), new(Employees, "Employees", false), new(AnnualRevenue, "Annual revenue", false),
             new(Website, "Website", false), new(Owner, "Owner's CRM id", false),
+            new(Type, "Account type (prospect, customer, former customer…)", false), new(LifecycleStage, "Lifecycle stage", false),
         ],
         ImportEntity.Contacts =>
         [
@@ -64,6 +71,8 @@ public static class ImportFields
             [AnnualRevenue] = ["AnnualRevenue"],
             [Website] = ["Website"],
             [Owner] = ["OwnerId"],
+            [Type] = ["Type"],
+            [LifecycleStage] = [],
         },
         (ImportFormat.Salesforce, ImportEntity.Contacts) => new Dictionary<string, string[]>
         {
@@ -98,6 +107,8 @@ public static class ImportFields
             [AnnualRevenue] = ["Annual Revenue"],
             [Website] = ["Website URL", "Company Domain Name"],
             [Owner] = ["Company owner", "HubSpot Owner ID"],
+            [Type] = ["Type", "Company Type"],
+            [LifecycleStage] = ["Lifecycle Stage"],
         },
         (ImportFormat.HubSpot, ImportEntity.Contacts) => new Dictionary<string, string[]>
         {

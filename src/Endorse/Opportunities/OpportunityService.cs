@@ -1,3 +1,4 @@
+using Endorse.Accounts;
 using Endorse.Data;
 using Endorse.Listing;
 using Endorse.Users;
@@ -164,8 +165,19 @@ public sealed class OpportunityService(EndorseDbContext db)
             return CommandResult.Denied<bool>();
         }
 
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Opportunities.Remove(opportunity);
         await db.SaveChangesAsync(cancellationToken);
+        if (opportunity.AccountId is { } accountId)
+        {
+            await AccountRelationships.RefreshAsync(db, [accountId], cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return CommandResult.Ok(true);
     }
 
@@ -273,6 +285,7 @@ public sealed class OpportunityService(EndorseDbContext db)
             return CommandResult.Denied<OpportunityDetails>();
         }
 
+        var accounts = new[] { opportunity.AccountId, input.AccountId }.OfType<int>().ToList();
         opportunity.Name = input.Name!.Trim();
         opportunity.AccountId = input.AccountId;
         opportunity.Stage = string.IsNullOrWhiteSpace(input.Stage) ? null : input.Stage.Trim();
@@ -289,6 +302,8 @@ public sealed class OpportunityService(EndorseDbContext db)
             db.Opportunities.Add(opportunity);
         }
 
+        // The deal and its account's relationship (a won deal makes a customer) change together.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -297,6 +312,12 @@ public sealed class OpportunityService(EndorseDbContext db)
         {
             db.ChangeTracker.Clear();
             return CommandResult.Stale<OpportunityDetails>();
+        }
+
+        await AccountRelationships.RefreshAsync(db, accounts, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return CommandResult.Ok((await GetAsync(opportunity.Id, cancellationToken))!);

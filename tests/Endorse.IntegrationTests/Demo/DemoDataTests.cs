@@ -26,9 +26,9 @@ public class DemoDataTests
         _ = app.Services; // starts Endorse: migrations, demo users, demo data
 
         var first = await app.WithDbAsync(CountAsync);
-        Assert.Equal(DemoDataLoader.AccountCount, first.Accounts);
+        Assert.Equal(DemoDataLoader.AccountCount + DemoImports.Companies, first.Accounts);
         Assert.Equal(DemoDataLoader.ContactCount, first.Contacts);
-        Assert.Equal(DemoDataLoader.OpportunityCount, first.Opportunities);
+        Assert.Equal(DemoDataLoader.OpportunityCount + DemoImports.Deals, first.Opportunities);
         Assert.Equal(12, first.Sectors);
         Assert.Equal(5, first.Regions);
         Assert.InRange(first.SalesAreas, 10, 12);
@@ -69,6 +69,13 @@ public class DemoDataTests
             Assert.NotEmpty(links);
             Assert.All(links, link => Assert.Matches(@"^/requests/\d+$", link));
         }
+
+        // Prospects, customers and former customers; and two HubSpot imports whose reports have something to show.
+        var relationships = await app.WithDbAsync(db => db.Accounts.GroupBy(a => a.Relationship).Select(g => g.Key).ToListAsync());
+        Assert.Equal([AccountRelationship.Prospect, AccountRelationship.Customer, AccountRelationship.FormerCustomer], relationships.Order());
+        var imports = await app.WithDbAsync(db => db.ImportRuns.OrderBy(r => r.Id).Select(r => new { r.Status, r.Warnings }).ToListAsync());
+        Assert.Equal(2, imports.Count);
+        Assert.All(imports, i => Assert.True(i.Status == Endorse.Import.ImportStatus.Completed && i.Warnings > 0, $"{i.Status}, {i.Warnings} warnings"));
 
         // A second start on the same database: same counts, nothing duplicated.
         await using (var secondStart = app.WithWebHostBuilder(_ => { }))

@@ -159,4 +159,37 @@ public class DataGeneratorTests
         var generator = new DataGenerator(1, Catalog(), [], Today);
         Assert.Throws<InvalidOperationException>(() => generator.Contacts(1, i => i).ToList());
     }
+
+    [Fact]
+    public void Every_local_language_title_infers_the_tier_it_is_listed_under()
+    {
+        foreach (var (language, tiers) in WordLists.LocalTitles)
+        {
+            foreach (var (tier, titles) in tiers)
+            {
+                Assert.All(titles, title => Assert.True(SeniorityInference.FromTitle(title) == tier, $"{language} '{title}' infers {SeniorityInference.FromTitle(title)}, listed under {tier}"));
+            }
+        }
+    }
+
+    [Fact]
+    public void Accounts_are_a_mix_of_prospects_customers_and_former_customers_and_prospects_have_won_nothing()
+    {
+        var (accounts, contacts, opportunities) = Generate(42);
+
+        var byRelationship = accounts.GroupBy(a => a.Relationship).ToDictionary(g => g.Key, g => g.Count());
+        Assert.InRange(byRelationship[AccountRelationship.Customer], 200, 270);
+        Assert.InRange(byRelationship[AccountRelationship.Prospect], 20, 70);
+        Assert.InRange(byRelationship[AccountRelationship.FormerCustomer], 8, 30);
+        Assert.All(accounts.Where(a => a.Relationship == AccountRelationship.Customer), a => Assert.NotNull(a.CustomerSince));
+        Assert.All(accounts.Where(a => a.Relationship == AccountRelationship.FormerCustomer), a => Assert.True(a.RenewalOn < Today, $"{a.Name} left but renews on {a.RenewalOn}"));
+        Assert.All(accounts.Where(a => a.Relationship == AccountRelationship.FormerCustomer), a => Assert.Equal(RelationshipSource.Person, a.RelationshipSource));
+
+        // Opportunities refer to accounts by position + 1 here.
+        var prospects = accounts.Select((a, i) => (a, Id: i + 1)).Where(x => x.a.Relationship == AccountRelationship.Prospect).Select(x => x.Id).ToHashSet();
+        Assert.DoesNotContain(opportunities, o => o.IsWon && prospects.Contains(o.AccountId!.Value));
+
+        // Contacts in German-, French-, Spanish-, Italian- and Dutch-speaking countries partly carry titles in their language.
+        Assert.Contains(contacts, c => c.Title is "Geschäftsführer" or "Leiter IT" or "Teamleiter Kundenservice" or "Projektleiterin" or "Sachbearbeiterin Buchhaltung" or "Referent Datenschutz" or "Softwareentwickler" or "Systemadministratorin");
+    }
 }

@@ -20,7 +20,7 @@ public static class AccountsApi
         group.MapGet("/", ListAsync)
             .WithName("ListAccounts")
             .WithSummary("List accounts")
-            .WithDescription("One page of accounts. `search` matches the start of the name (accents and case ignored). Filters: `sectorId`, `regionId`, `salesAreaId`, `ownerId` (a user id, or `me`), `disclosure` (NamedPublic, NamedCallsOnly, AnonymousOnly, NoPublicity, Unknown), `sizeBand` (Small, MidMarket, Large, Enterprise, Unknown). `sort` is `name` (default), `customerSince` or `renewalOn`; `desc=true` reverses it. `total` stops counting at 10,000 (`totalIsCapped`).")
+            .WithDescription("One page of accounts. `search` matches the start of the name (accents and case ignored). Filters: `sectorId`, `regionId`, `salesAreaId`, `ownerId` (a user id, or `me`), `disclosure` (NamedPublic, NamedCallsOnly, AnonymousOnly, NoPublicity, Unknown), `sizeBand` (Small, MidMarket, Large, Enterprise, Unknown), `relationship` (Prospect, Customer, FormerCustomer). `sort` is `name` (default), `customerSince` or `renewalOn`; `desc=true` reverses it. `total` stops counting at 10,000 (`totalIsCapped`).")
             .Produces<Page<AccountListRow>>()
             .ProducesValidationProblem();
 
@@ -34,7 +34,7 @@ public static class AccountsApi
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetAccount")
             .WithSummary("Get an account")
-            .WithDescription("All fields of an account, the products it owns with their go-live dates, its number of contacts and of open opportunities, and its owner's name. Send `updatedAt` back unchanged when you update it.")
+            .WithDescription("All fields of an account, the products it owns with their go-live dates, its number of contacts, of open and of won opportunities, and its owner's name. `relationship` is Prospect, Customer or FormerCustomer; `relationshipSource` says where it comes from: Derived (a won opportunity or a customer-since date makes a customer), Crm (the CRM's account type or lifecycle stage, also in `crmRelationship`) or Person (set by `relationshipSetBy` at `relationshipSetAt`; imports keep it). `industry` is the CRM's industry as imported. Send `updatedAt` back unchanged when you update it.")
             .Produces<AccountDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -59,8 +59,20 @@ public static class AccountsApi
             .RequireAuthorization(Policies.ChangeCustomers)
             .WithName("UpdateAccount")
             .WithSummary("Update an account")
-            .WithDescription("Replaces the account's fields and the products it owns (add or remove products, change go-live dates). Send the `updatedAt` you read: if someone saved the account since, the answer is 409 and nothing changes. A sales rep may change only accounts they own, a sales manager only accounts in their sales area (403 otherwise).")
+            .WithDescription("Replaces the account's fields and the products it owns (add or remove products, change go-live dates). `relationship` set to a value other than the stored one makes it a person's setting, which imports keep; null hands it back to the CRM or the derivation. Send the `updatedAt` you read: if someone saved the account since, the answer is 409 and nothing changes. A sales rep may change only accounts they own, a sales manager only accounts in their sales area (403 otherwise).")
             .Accepts<AccountInput>("application/json")
+            .Produces<AccountDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPut("/{id:int}/relationship", SetRelationshipAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("SetAccountRelationship")
+            .WithSummary("Correct an account's relationship")
+            .WithDescription("Sets whether the account is a Prospect, a Customer or a FormerCustomer, as a person's setting: imports keep it (an import whose CRM type says otherwise warns in its report). `relationship: null` hands it back to the CRM's type or to the derivation from won opportunities and the customer-since date. Send the account's `updatedAt` as read: 409 if it changed since. Audited. Needs the right to change the account.")
+            .Accepts<RelationshipInput>("application/json")
             .Produces<AccountDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -152,6 +164,18 @@ public static class AccountsApi
         return ApiResults.From(result, TypedResults.Ok);
     }
 
+    private static async Task<IResult> SetRelationshipAsync(int id, HttpRequest request, AccountService accounts, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<RelationshipInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await accounts.SetRelationshipAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
     private static async Task<IResult> DeleteAsync(int id, AccountService accounts, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = await accounts.DeleteAsync(id, CustomerRequests.Actor(user), cancellationToken);
@@ -176,6 +200,7 @@ public sealed class AccountQuery
 
     public DisclosurePermission? Disclosure { get; set; }
     public SizeBand? SizeBand { get; set; }
+    public AccountRelationship? Relationship { get; set; }
 
     public IResult? Problem()
     {
@@ -189,6 +214,11 @@ public sealed class AccountQuery
             return CustomerRequests.Invalid("disclosure", "Not a disclosure permission.");
         }
 
+        if (Relationship is { } relationship && !Enum.IsDefined(relationship))
+        {
+            return CustomerRequests.Invalid("relationship", "Relationship must be one of: Prospect, Customer, FormerCustomer.");
+        }
+
         return SizeBand is { } band && !Enum.IsDefined(band) ? CustomerRequests.Invalid("sizeBand", "Not a size band.") : null;
     }
 
@@ -199,7 +229,8 @@ public sealed class AccountQuery
         SalesAreaId,
         string.Equals(OwnerId, "me", StringComparison.OrdinalIgnoreCase) ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "-" : OwnerId,
         Disclosure,
-        SizeBand);
+        SizeBand,
+        Relationship);
 
     public PageRequest PageRequest() => new(Page ?? 1, PageSize ?? 25, Sort, Desc ?? false, Search);
 }

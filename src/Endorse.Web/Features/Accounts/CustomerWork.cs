@@ -113,6 +113,29 @@ public static class AccountText
         _ => "Unknown",
     };
 
+    public static string Relationship(AccountRelationship value) => value switch
+    {
+        AccountRelationship.Customer => "Customer",
+        AccountRelationship.FormerCustomer => "Former customer",
+        _ => "Prospect",
+    };
+
+    /// <summary>Where the relationship comes from, as a sentence after the relationship ("Customer, from the CRM").</summary>
+    public static string RelationshipOrigin(AccountDetails account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.RelationshipSource switch
+        {
+            RelationshipSource.Person => account.RelationshipSetBy is { } by
+                ? $"set by {by}{(account.RelationshipSetAt is { } at ? " on " + at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}; imports keep it"
+                : "set by a person; imports keep it",
+            RelationshipSource.Crm => "as the CRM says",
+            _ => account.WonOpportunityCount > 0
+                ? $"{account.WonOpportunityCount} won deal{(account.WonOpportunityCount == 1 ? "" : "s")}"
+                : account.CustomerSince is not null ? "has a customer-since date" : "no won deal and no customer-since date",
+        };
+    }
+
     public static string Total<T>(Listing.Page<T> page) =>
         page.TotalIsCapped ? $"{page.Total:N0}+" : page.Total.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
 }

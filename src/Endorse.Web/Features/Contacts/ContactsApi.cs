@@ -32,7 +32,7 @@ public static class ContactsApi
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetContact")
             .WithSummary("Get a contact")
-            .WithDescription("All fields of a contact with its account's name. `seniorityInferred` says the tier was read from the title rather than set by a person.")
+            .WithDescription("All fields of a contact with its account's name. `seniorityInferred` says the tier was read from the title; when false a person set it (`seniorityTierSetBy`, `seniorityTierSetAt`) and imports keep it. `titleReadsAs` is the tier the title alone reads as.")
             .Produces<ContactDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -52,6 +52,18 @@ public static class ContactsApi
             .WithSummary("Update a contact")
             .WithDescription("Replaces the contact's fields. Send the `updatedAt` you read: if someone saved the contact since, the answer is 409 and nothing changes. Setting `seniorityTier` marks it as chosen by a person; null infers it from the title.")
             .Accepts<ContactInput>("application/json")
+            .Produces<ContactDetails>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPut("/{id:int}/seniority", SetSeniorityAsync)
+            .RequireAuthorization(Policies.ChangeCustomers)
+            .WithName("SetContactSeniority")
+            .WithSummary("Correct a contact's seniority tier")
+            .WithDescription("Sets the tier (Practitioner, Manager, Director, VicePresident, CLevel, Unknown) as a person's correction: later imports keep it whatever title they bring (an import whose title reads otherwise warns in its report). `seniorityTier: null` reads the tier from the title again. Send the contact's `updatedAt` as read: 409 if it changed since. Audited. Needs the right to change the contact's account.")
+            .Accepts<SeniorityInput>("application/json")
             .Produces<ContactDetails>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -102,6 +114,18 @@ public static class ContactsApi
         }
 
         var result = await contacts.UpdateAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, TypedResults.Ok);
+    }
+
+    private static async Task<IResult> SetSeniorityAsync(int id, HttpRequest request, ContactService contacts, ClaimsPrincipal user)
+    {
+        var (input, problem) = await CustomerRequests.ReadBodyAsync<SeniorityInput>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await contacts.SetSeniorityAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
         return ApiResults.From(result, TypedResults.Ok);
     }
 

@@ -96,6 +96,17 @@ public static class ImportCommand
             }
         }
 
+        if (result.Warnings > 0)
+        {
+            var report = services.GetRequiredService<ImportReportService>();
+            var first = await report.WarningsAsync(result.Id, new Listing.PageRequest(1, 20));
+            await output.WriteLineAsync($"First warnings (all of them: /imports/{result.Id} or /api/v1/imports/{result.Id}/warnings.csv):");
+            foreach (var warning in first.Items)
+            {
+                await output.WriteLineAsync($"  line {warning.LineNumber}, {warning.Column} '{warning.Value}': {warning.Message}");
+            }
+        }
+
         return result.Status == ImportStatus.Completed ? 0 : 1;
     }
 

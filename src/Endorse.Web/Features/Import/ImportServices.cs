@@ -12,6 +12,8 @@ public static class ImportServices
         services.AddSingleton<ImportProgress>();
         services.AddSingleton(provider => ImportNode.From(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<ImportService>();
+        services.AddScoped<ImportReportService>();
+        services.AddSingleton<ImportWork>();
         services.AddScoped<ImportRunner>();
         services.AddHostedService<ImportWorker>();
         return services;

@@ -59,6 +59,8 @@ public static class ImportsApi
             .WithName("ExportImportRejections").WithSummary("The refused rows as CSV")
             .WithDescription("Line number, id in the source and reason for every kept rejection.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapImportReportApi();
     }
 
     private static async Task<IResult> Upload(HttpRequest request, ImportService imports, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.OwnerExternalId).HasMaxLength(100);
         builder.Property(a => a.ExternalId).HasMaxLength(100);
         builder.Property(a => a.Notes).HasMaxLength(4000);
+        builder.Property(a => a.Industry).HasMaxLength(255);
         builder.Property(a => a.AnnualRevenue).HasPrecision(18, 2);
 
         // Every list filter and sort has an index; name is the default sort and the search column. Lists order by
@@ -27,6 +28,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => new { a.OwnerId, a.NameSearch, a.Id });
         builder.HasIndex(a => new { a.DisclosurePermission, a.NameSearch, a.Id });
         builder.HasIndex(a => new { a.SizeBand, a.NameSearch, a.Id });
+        builder.HasIndex(a => new { a.Relationship, a.NameSearch, a.Id });
         builder.HasIndex(a => a.CustomerSince);
         builder.HasIndex(a => a.RenewalOn);
         builder.HasIndex(a => a.OwnerExternalId);
