@@ -13,6 +13,23 @@ namespace Endorse.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdvocacyKit",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocacyKit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -87,6 +104,46 @@ namespace Endorse.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutivePrograms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutivePrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HygieneAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Question = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HygieneAnswers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -173,6 +230,7 @@ namespace Endorse.Migrations.Postgres.Migrations
                     FatiguePolicy = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     MatchWeights = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     FulfilmentModes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Sourcing = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -365,6 +423,31 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramEvents_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRejections",
                 columns: table => new
                 {
@@ -463,6 +546,37 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountGates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SetById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SetByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LiftedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    LiftedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountGates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountGates_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccountProducts",
                 columns: table => new
                 {
@@ -533,6 +647,31 @@ namespace Endorse.Migrations.Postgres.Migrations
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnboardingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    KickOffOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnboardingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnboardingPlans_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -615,6 +754,70 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    CompanyExecutiveId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CompletedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    DueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_OnboardingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "OnboardingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceRequests",
                 columns: table => new
                 {
@@ -643,6 +846,49 @@ namespace Endorse.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_ReferenceRequests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReferenceRequests_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WishListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    OpenAccountId = table.Column<int>(type: "integer", nullable: true),
+                    WisherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WisherName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DealOrSegment = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OpportunityId = table.Column<int>(type: "integer", nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Why = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NextStep = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NextStepDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ParkedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConvertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
                         principalColumn: "Id",
@@ -747,6 +993,61 @@ namespace Endorse.Migrations.Postgres.Migrations
                         principalTable: "Advocates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveCommitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReminderOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveCommitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveCommitments_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveEventAttendances",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveEventAttendances", x => new { x.EventId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "ExecutiveProgramEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -859,6 +1160,26 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_AccessTokens_UserId",
                 table: "AccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_AccountId_StartsOn",
+                table: "AccountGates",
+                columns: new[] { "AccountId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_EndsOn",
+                table: "AccountGates",
+                column: "EndsOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_Kind_EndsOn",
+                table: "AccountGates",
+                columns: new[] { "Kind", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_UpdatedAt",
+                table: "AccountGates",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountProducts_ProductId",
@@ -1030,6 +1351,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_AccountId_DueOn",
+                table: "CheckIns",
+                columns: new[] { "AccountId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_CompletedOn_DueOn",
+                table: "CheckIns",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_PlanId_Kind",
+                table: "CheckIns",
+                columns: new[] { "PlanId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_AccountId_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "AccountId", "NameSearch", "Id" });
@@ -1076,6 +1412,76 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_MemberId",
+                table: "ExecutiveCommitments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_ProgramId_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "ProgramId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_Status_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveEventAttendances_MemberId",
+                table: "ExecutiveEventAttendances",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramEvents_ProgramId_HeldOn",
+                table: "ExecutiveProgramEvents",
+                columns: new[] { "ProgramId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_AccountId",
+                table: "ExecutiveProgramMembers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_CompanyExecutiveId",
+                table: "ExecutiveProgramMembers",
+                column: "CompanyExecutiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ContactId",
+                table: "ExecutiveProgramMembers",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ProgramId_ContactId",
+                table: "ExecutiveProgramMembers",
+                columns: new[] { "ProgramId", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_UpdatedAt",
+                table: "ExecutiveProgramMembers",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_Kind_NameSearch",
+                table: "ExecutivePrograms",
+                columns: new[] { "Kind", "NameSearch" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_NameSearch_Id",
+                table: "ExecutivePrograms",
+                columns: new[] { "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_AnsweredOn",
+                table: "HygieneAnswers",
+                column: "AnsweredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_Question_AnsweredOn",
+                table: "HygieneAnswers",
+                columns: new[] { "Question", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRejections_ImportRunId_LineNumber",
                 table: "ImportRejections",
                 columns: new[] { "ImportRunId", "LineNumber" });
@@ -1089,6 +1495,22 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_AccountId",
+                table: "OnboardingPlans",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_Outcome_AccountId",
+                table: "OnboardingPlans",
+                columns: new[] { "Outcome", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_UpdatedAt",
+                table: "OnboardingPlans",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_AccountId_CloseDate",
@@ -1130,6 +1552,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 table: "Opportunities",
                 columns: new[] { "Source", "ExternalId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_UpdatedAt",
+                table: "Opportunities",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundMails_Status_NextAttemptAt",
@@ -1212,6 +1639,42 @@ namespace Endorse.Migrations.Postgres.Migrations
                 table: "Sectors",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_AccountId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpenAccountId",
+                table: "WishListEntries",
+                column: "OpenAccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpportunityId",
+                table: "WishListEntries",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OwnerId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_Stage_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "Stage", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_UpdatedAt",
+                table: "WishListEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_WisherId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "WisherId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -1221,10 +1684,16 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AccessTokens");
 
             migrationBuilder.DropTable(
+                name: "AccountGates");
+
+            migrationBuilder.DropTable(
                 name: "AccountProducts");
 
             migrationBuilder.DropTable(
                 name: "AdvocacyActivities");
+
+            migrationBuilder.DropTable(
+                name: "AdvocacyKit");
 
             migrationBuilder.DropTable(
                 name: "AdvocateBlackouts");
@@ -1254,7 +1723,19 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveCommitments");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveEventAttendances");
+
+            migrationBuilder.DropTable(
+                name: "HygieneAnswers");
 
             migrationBuilder.DropTable(
                 name: "ImportRejections");
@@ -1278,7 +1759,19 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "RequestProducts");
 
             migrationBuilder.DropTable(
+                name: "WishListEntries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "OnboardingPlans");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramEvents");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramMembers");
 
             migrationBuilder.DropTable(
                 name: "ImportRuns");
@@ -1291,6 +1784,9 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReferenceRequests");
+
+            migrationBuilder.DropTable(
+                name: "ExecutivePrograms");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

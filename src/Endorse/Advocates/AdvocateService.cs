@@ -19,7 +19,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     /// <summary>Days of activity history the gauge and the timeline read.</summary>
     public const int HistoryDays = 365;
 
-    private static readonly BlockReasons GateReasons = BlockReasons.OpenEscalation | BlockReasons.LowSatisfaction | BlockReasons.RenewalSoon | BlockReasons.NoPublicity;
+    private static readonly BlockReasons GateReasons = GateBlocks.All;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -156,7 +156,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             Blackouts = blackouts.Select(b => new DateRange(b.From, b.To)).ToList(),
             PreferredChannel = advocate.PreferredChannel,
         };
-        var account = new AccountState(advocate.AccountId)
+        var account = await Readiness.ReadinessQueries.AccountStateAsync(db, advocate.AccountId, cancellationToken) ?? new AccountState(advocate.AccountId)
         {
             OpenEscalations = head.Account.OpenEscalations,
             SatisfactionKind = head.Account.SatisfactionKind,

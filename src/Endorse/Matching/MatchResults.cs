@@ -53,6 +53,7 @@ public readonly record struct MatchExclusion(MatchCandidate Candidate, BlockReas
         BlockReasons.NoPublicity => "No-publicity policy",
         BlockReasons.PermissionForbidsActivity => "Permission does not allow it",
         BlockReasons.DoesNotDoActivity => "Does not do this activity",
+        BlockReasons.BigBid or BlockReasons.Reorganisation or BlockReasons.OnHold or BlockReasons.UnhappyOnboarding => Readiness.GateKinds.Label(GateBlocks.KindOf(reason)!.Value),
         _ => reason.ToString(),
     };
 }
@@ -74,7 +75,7 @@ public sealed record MatchRanking(IReadOnlyList<MatchResult> Results, int Eligib
 /// <summary>Counts exclusions by reason.</summary>
 internal sealed class ExclusionTally
 {
-    private const int Bits = 15; // BlockReasons up to DoesNotDoActivity
+    private const int Bits = 19; // BlockReasons up to UnhappyOnboarding
     private readonly int[] counts = new int[Bits];
 
     public void Add(BlockReasons reasons)

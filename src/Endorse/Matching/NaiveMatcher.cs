@@ -31,6 +31,9 @@ public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
         var accounts = await db.Accounts.AsNoTracking()
             .Where(c => db.Advocates.Any(a => a.AccountId == c.Id))
             .ToDictionaryAsync(c => c.Id, ct);
+        var accountIds = accounts.Keys.ToList();
+        var bids = await Readiness.ReadinessQueries.LargestOpenBidsAsync(db, accountIds, cancellationToken: ct);
+        var gates = await Readiness.ReadinessQueries.SetGatesAsync(db, accountIds, ct);
         var windowed = activities.Where(a => a.OccurredOn >= from).Select(a => new ActivityRecord(a.OccurredOn, a.ActivityType, a.AdvocateId, a.AccountId)).ToList();
         var byAccount = windowed.ToLookup(a => a.AccountId);
         var byAdvocate = windowed.ToLookup(a => a.AdvocateId);
@@ -61,6 +64,8 @@ public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
                     OpenEscalations = c.OpenEscalations,
                     RenewalOn = c.RenewalOn,
                     DisclosurePermission = c.DisclosurePermission,
+                    LargestOpenBid = bids.GetValueOrDefault(c.Id),
+                    Gates = gates.TryGetValue(c.Id, out var set) ? set : [],
                 }
                 : null;
             var own = byAccount[a.AccountId].Concat(byAdvocate[a.Id].Where(r => r.AccountId != a.AccountId)).ToList();

@@ -1074,16 +1074,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 
     private async Task<FatigueResult> EvaluateAsync(FatiguePolicy policy, Advocate advocate, ActivityType type, DateOnly date, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == advocate.AccountId)
-            .Select(a => new AccountState(a.Id)
-            {
-                OpenEscalations = a.OpenEscalations,
-                SatisfactionKind = a.SatisfactionKind,
-                SatisfactionScore = a.SatisfactionScore,
-                RenewalOn = a.RenewalOn,
-                DisclosurePermission = a.DisclosurePermission,
-            })
-            .FirstAsync(cancellationToken);
+        // The readiness facts (big bids, gates set on the account) as well as the account row: one rule set with matching.
+        var account = await Readiness.ReadinessQueries.AccountStateAsync(db, advocate.AccountId, cancellationToken)
+            ?? throw new InvalidOperationException($"Account {advocate.AccountId} of advocate {advocate.Id} does not exist.");
         var activities = await db.AdvocacyActivities.AsNoTracking()
             .Where(a => (a.AdvocateId == advocate.Id || a.AccountId == advocate.AccountId)
                 && (a.State == AdvocacyActivityState.Booked || a.State == AdvocacyActivityState.Completed))

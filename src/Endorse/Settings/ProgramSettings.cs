@@ -15,5 +15,8 @@ public class ProgramSettings
     /// <summary>JSON object: activity type → Managed | SelfServe.</summary>
     public string? FulfilmentModes { get; set; }
 
+    /// <summary>JSON of <see cref="SourcingSettings"/>: check-in offsets, the unhappy-onboarding gate, commitment reminders.</summary>
+    public string? Sourcing { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -140,5 +140,6 @@ internal sealed class ProgramSettingsConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(s => s.FatiguePolicy).HasMaxLength(8000);
         builder.Property(s => s.MatchWeights).HasMaxLength(4000);
         builder.Property(s => s.FulfilmentModes).HasMaxLength(4000);
+        builder.Property(s => s.Sourcing).HasMaxLength(4000);
     }
 }
