@@ -15,5 +15,11 @@ public static class ApiRegistration
         Features.Advocates.AdvocatesApi.MapProgramSettingsApi(Features.Advocates.AdvocatesApi.MapAdvocatesApi(api));
         Features.Requests.RequestsApi.MapRequestsApi(api);
         Features.Matching.MatchingApi.MapMatchingApi(api);
+        Features.Readiness.ReadinessApi.MapReadinessApi(api);
+        Features.Discovery.DiscoveryApi.MapDiscoveryApi(api);
+        Features.WishList.WishListApi.MapWishListApi(api);
+        Features.Onboarding.OnboardingApi.MapOnboardingApi(api);
+        Features.ExecutivePrograms.ExecutiveProgramsApi.MapExecutiveProgramsApi(api);
+        Features.Hygiene.HygieneApi.MapHygieneApi(api);
     }
 }

@@ -15,6 +15,12 @@ public static class FeatureRegistration
         Features.Advocates.AdvocatesApi.AddAdvocates(services);
         Features.Requests.RequestsApi.AddRequests(services);
         Features.Matching.MatchingApi.AddMatching(services);
+        Features.Readiness.ReadinessApi.AddReadiness(services);
+        Features.Discovery.DiscoveryApi.AddDiscovery(services);
+        Features.WishList.WishListApi.AddWishList(services);
+        Features.Onboarding.OnboardingApi.AddOnboarding(services);
+        Features.ExecutivePrograms.ExecutiveProgramsApi.AddExecutivePrograms(services);
+        Features.Hygiene.HygieneApi.AddHygiene(services);
         return services;
     }
 }
