@@ -43,6 +43,12 @@ public static class DemoDataSetup
         area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Id).FirstOrDefault();
         await db.SaveChangesAsync();
 
+        // The wish list, gates, check-ins, executive programs and program hygiene in use.
+        async Task<string?> FirstInAsync(string role) => (await users.GetUsersInRoleAsync(role)).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => u.Id).FirstOrDefault();
+        await DiscoveryDemoData.LoadAsync(db, new DiscoveryDemoPeople(
+            await FirstInAsync(Roles.ReferenceManager), await FirstInAsync(Roles.SalesRep), await FirstInAsync(Roles.SalesManager),
+            await FirstInAsync(Roles.Executive), await FirstInAsync(Roles.Administrator)), today);
+
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);
