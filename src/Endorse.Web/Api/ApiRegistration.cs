@@ -15,5 +15,7 @@ public static class ApiRegistration
         Features.Advocates.AdvocatesApi.MapProgramSettingsApi(Features.Advocates.AdvocatesApi.MapAdvocatesApi(api));
         Features.Requests.RequestsApi.MapRequestsApi(api);
         Features.Matching.MatchingApi.MapMatchingApi(api);
+        Features.Nominations.NominationsApi.MapNominationsApi(api);
+        Features.Objections.ObjectionsApi.MapObjectionsApi(api);
     }
 }

@@ -43,6 +43,15 @@ public static class DemoDataSetup
         area.ManagerId = managers.OrderBy(m => m.Email, StringComparer.Ordinal).Select(m => m.Id).FirstOrDefault();
         await db.SaveChangesAsync();
 
+        // Sourcing in use: nominations in every state, objections, a service-problem escalation.
+        async Task<string?> First(string role) => (await users.GetUsersInRoleAsync(role)).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => u.Id).FirstOrDefault();
+        if (await First(Roles.ReferenceManager) is { } referenceManager && reps.OrderBy(r => r.Email, StringComparer.Ordinal).FirstOrDefault() is { } rep)
+        {
+            await SourcingDemoData.LoadAsync(
+                db, services.GetRequiredService<Endorse.Notifications.Notifier>(), clock,
+                new SourcingDemoUsers(referenceManager, rep.Id, await First(Roles.SalesManager), await First(Roles.Marketing), await First(Roles.CustomerSuccess)));
+        }
+
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);

@@ -15,6 +15,8 @@ public static class FeatureRegistration
         Features.Advocates.AdvocatesApi.AddAdvocates(services);
         Features.Requests.RequestsApi.AddRequests(services);
         Features.Matching.MatchingApi.AddMatching(services);
+        Features.Nominations.NominationsApi.AddNominations(services);
+        Features.Objections.ObjectionsApi.AddObjections(services);
         return services;
     }
 }

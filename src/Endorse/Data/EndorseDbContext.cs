@@ -48,6 +48,10 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<AdvocacyActivity> AdvocacyActivities => Set<AdvocacyActivity>();
     public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
+    public DbSet<Nominations.Nomination> Nominations => Set<Nominations.Nomination>();
+    public DbSet<Nominations.NominationEvent> NominationEvents => Set<Nominations.NominationEvent>();
+    public DbSet<Objections.PlaybookAnswer> PlaybookAnswers => Set<Objections.PlaybookAnswer>();
+    public DbSet<Objections.ServiceEscalation> ServiceEscalations => Set<Objections.ServiceEscalation>();
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
