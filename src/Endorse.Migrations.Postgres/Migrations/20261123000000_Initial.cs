@@ -205,6 +205,23 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Objection = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -215,7 +232,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IsStrategic = table.Column<bool>(type: "boolean", nullable: false),
                     LaunchedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    ServiceLeadId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,6 +249,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     MatchWeights = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     FulfilmentModes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Sourcing = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PoolRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ServiceEscalation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -264,6 +284,26 @@ namespace Endorse.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sectors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    ScopeId = table.Column<int>(type: "integer", nullable: false),
+                    ScopeName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotifiedNames = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Accounts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AccountCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEscalations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -996,6 +1036,52 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ActivityTypes = table.Column<int>(type: "integer", nullable: false),
+                    ReserveForNominator = table.Column<bool>(type: "boolean", nullable: false),
+                    NominatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    NominatorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OwnerDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DeclinedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReservedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExecutiveCommitments",
                 columns: table => new
                 {
@@ -1146,6 +1232,55 @@ namespace Endorse.Migrations.Postgres.Migrations
                         name: "FK_RequestProducts_ReferenceRequests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "ReferenceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NominationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NominationId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NominationEvents_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NominationProducts",
+                columns: table => new
+                {
+                    NominationId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationProducts", x => new { x.NominationId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1492,6 +1627,63 @@ namespace Endorse.Migrations.Postgres.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NominationEvents_NominationId_At",
+                table: "NominationEvents",
+                columns: new[] { "NominationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationProducts_ProductId",
+                table: "NominationProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AccountId",
+                table: "Nominations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AdvocateId",
+                table: "Nominations",
+                column: "AdvocateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "ContactId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_Open",
+                table: "Nominations",
+                column: "ContactId",
+                unique: true,
+                filter: "\"Status\" IN (0, 1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_Status_ApprovedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "Status", "ApprovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OwnerId_Status",
+                table: "Nominations",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_ReservedUntil",
+                table: "Nominations",
+                columns: new[] { "Status", "ReservedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_WaitingSince",
+                table: "Nominations",
+                columns: new[] { "Status", "WaitingSince" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
@@ -1564,6 +1756,12 @@ namespace Endorse.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlaybookAnswers_Objection",
+                table: "PlaybookAnswers",
+                column: "Objection",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Name",
                 table: "Products",
                 column: "Name",
@@ -1613,6 +1811,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_Objection_OwnerDecidedAt",
+                table: "RequestParticipants",
+                columns: new[] { "Objection", "OwnerDecidedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_RequestId_AdvocateId",
                 table: "RequestParticipants",
                 columns: new[] { "RequestId", "AdvocateId" },
@@ -1639,6 +1842,17 @@ namespace Endorse.Migrations.Postgres.Migrations
                 table: "Sectors",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_Scope_ScopeId_StartedAt",
+                table: "ServiceEscalations",
+                columns: new[] { "Scope", "ScopeId", "StartedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_StartedAt",
+                table: "ServiceEscalations",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WishListEntries_AccountId_CreatedAt",
@@ -1741,10 +1955,19 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "ImportRejections");
 
             migrationBuilder.DropTable(
+                name: "NominationEvents");
+
+            migrationBuilder.DropTable(
+                name: "NominationProducts");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OutboundMails");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookAnswers");
 
             migrationBuilder.DropTable(
                 name: "ProgramSettings");
@@ -1757,6 +1980,9 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "ServiceEscalations");
 
             migrationBuilder.DropTable(
                 name: "WishListEntries");
@@ -1777,10 +2003,10 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "ImportRuns");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Nominations");
 
             migrationBuilder.DropTable(
-                name: "Advocates");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReferenceRequests");
@@ -1789,16 +2015,19 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "ExecutivePrograms");
 
             migrationBuilder.DropTable(
-                name: "Contacts");
+                name: "Advocates");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
-                name: "Accounts");
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
 
             migrationBuilder.DropTable(
                 name: "SalesAreas");

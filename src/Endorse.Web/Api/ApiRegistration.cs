@@ -21,5 +21,7 @@ public static class ApiRegistration
         Features.Onboarding.OnboardingApi.MapOnboardingApi(api);
         Features.ExecutivePrograms.ExecutiveProgramsApi.MapExecutiveProgramsApi(api);
         Features.Hygiene.HygieneApi.MapHygieneApi(api);
+        Features.Nominations.NominationsApi.MapNominationsApi(api);
+        Features.Objections.ObjectionsApi.MapObjectionsApi(api);
     }
 }

@@ -21,6 +21,8 @@ public static class FeatureRegistration
         Features.Onboarding.OnboardingApi.AddOnboarding(services);
         Features.ExecutivePrograms.ExecutiveProgramsApi.AddExecutivePrograms(services);
         Features.Hygiene.HygieneApi.AddHygiene(services);
+        Features.Nominations.NominationsApi.AddNominations(services);
+        Features.Objections.ObjectionsApi.AddObjections(services);
         return services;
     }
 }

@@ -88,6 +88,16 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             : await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).ToDictionaryAsync(a => a.ContactId, a => a.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Only the reference team (reference managers and administrators) enrols contacts directly and changes an advocate's
+    /// status; everyone else nominates (see Endorse.Nominations).
+    /// </summary>
+    public static bool MayEnrolAndChangeStatus(CustomerActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Roles.Contains(Roles.Administrator) || actor.Roles.Contains(Roles.ReferenceManager);
+    }
+
     /// <summary>Reference managers and administrators manage every advocate; others follow the account's change rule.</summary>
     public async Task<bool> MayManageAsync(int accountId, CustomerActor actor, CancellationToken cancellationToken = default)
     {
@@ -187,6 +197,11 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!MayEnrolAndChangeStatus(actor))
+        {
+            return CommandResult.Denied<AdvocateDetails>();
+        }
+
         var errors = validator.Validate(input, await UnknownProductsAsync(input.ProductIds, cancellationToken));
         var contact = input.ContactId <= 0
             ? null
@@ -232,6 +247,11 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!MayEnrolAndChangeStatus(actor))
+        {
+            return CommandResult.Denied<BulkEnrolResult>();
+        }
+
         var profile = input.Profile ?? new AdvocateInput();
         var errors = validator.ValidateBulk(input);
         var profileErrors = validator.Validate(profile, await UnknownProductsAsync(profile.ProductIds, cancellationToken));
@@ -364,7 +384,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Missing<AdvocateDetails>();
         }
 
-        if (!await MayManageAsync(advocate.AccountId, actor, cancellationToken))
+        if (!MayEnrolAndChangeStatus(actor))
         {
             return CommandResult.Denied<AdvocateDetails>();
         }

@@ -59,6 +59,10 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<ExecutivePrograms.ExecutiveCommitment> ExecutiveCommitments => Set<ExecutivePrograms.ExecutiveCommitment>();
     public DbSet<Hygiene.HygieneAnswer> HygieneAnswers => Set<Hygiene.HygieneAnswer>();
     public DbSet<Hygiene.AdvocacyKit> AdvocacyKits => Set<Hygiene.AdvocacyKit>();
+    public DbSet<Nominations.Nomination> Nominations => Set<Nominations.Nomination>();
+    public DbSet<Nominations.NominationEvent> NominationEvents => Set<Nominations.NominationEvent>();
+    public DbSet<Objections.PlaybookAnswer> PlaybookAnswers => Set<Objections.PlaybookAnswer>();
+    public DbSet<Objections.ServiceEscalation> ServiceEscalations => Set<Objections.ServiceEscalation>();
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

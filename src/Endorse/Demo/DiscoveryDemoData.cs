@@ -42,12 +42,14 @@ public static class DiscoveryDemoData
             var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             string? Name(string? id) => id is not null && names.TryGetValue(id, out var n) ? n : null;
 
-            // Healthy customers (satisfied, no escalation, may be named), the pool every step below draws from in id order.
+            // Healthy customers (satisfied, no escalation, may be named) with no advocate or nomination yet (the nominations
+            // demo ran first), the pool every step below draws from in id order.
             var healthy = await db.Accounts.AsNoTracking()
                 .Where(CustomerRule.IsCustomerExpression)
                 .Where(a => a.OpenEscalations == 0 && a.SatisfactionScore != null && a.SatisfactionScore >= 30
                     && (a.DisclosurePermission == DisclosurePermission.NamedPublic || a.DisclosurePermission == DisclosurePermission.NamedCallsOnly)
-                    && a.CustomerSince < today.AddDays(-400))
+                    && a.CustomerSince < today.AddDays(-400)
+                    && !db.Advocates.Any(v => v.AccountId == a.Id) && !db.Nominations.Any(n => n.AccountId == a.Id))
                 .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).Take(60).ToListAsync(cancellationToken);
             var queue = new Queue<(int Id, string Name)>(healthy.Select(a => (a.Id, a.Name)));
             (int Id, string Name) Next() => queue.Dequeue();

@@ -49,7 +49,10 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
+    public Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default) => RankAsync(criteria, top, null, ct);
+
+    /// <summary>Ranks the advocates <paramref name="filter"/> shows (the pool rules of the person drawing; all when null).</summary>
+    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, PoolFilter? filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var current = await CurrentAsync(ct);
@@ -68,7 +71,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             }
         }
 
-        return pool.Rank(criteria, current.Weights, top);
+        return pool.Rank(criteria, current.Weights, top, filter);
     }
 
     /// <summary>Activities per advocate in the look-back window up to today (for the program's load spread).</summary>

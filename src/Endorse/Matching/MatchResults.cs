@@ -70,6 +70,9 @@ public sealed record MatchRanking(IReadOnlyList<MatchResult> Results, int Eligib
 {
     /// <summary>Excluded advocates by reason, most first (one with two reasons counts under both).</summary>
     public IReadOnlyList<ReasonCount> ExcludedByReason { get; init; } = [];
+
+    /// <summary>Advocates the pool rules hid (left out of everything above), by reason; empty without a <see cref="PoolFilter"/>.</summary>
+    public IReadOnlyList<HiddenCount> Hidden { get; init; } = [];
 }
 
 /// <summary>Counts exclusions by reason.</summary>

@@ -12,7 +12,9 @@ namespace Endorse.Matching;
 /// </summary>
 public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
 {
-    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
+    public Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default) => RankAsync(criteria, top, null, ct);
+
+    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, PoolFilter? filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var (policy, weights) = await ProgramSettingsReader.ReadAsync(db, ct);
@@ -72,6 +74,6 @@ public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
             return CandidateBuilder.Build(policy, today, criteria.ActivityType, facts, account, own, usage.GetValueOrDefault(a.Id));
         }).ToList();
 
-        return MatchScorer.Rank(criteria, candidates, weights, today, top);
+        return PoolFiltering.Rank(criteria, candidates, weights, today, top, filter);
     }
 }
