@@ -20,6 +20,12 @@ public sealed record NominationTarget(int ContactId, string ContactName, int Acc
     public int? OpenNominationId { get; init; }
 
     public NominationStatus? OpenNominationStatus { get; init; }
+
+    /// <summary>
+    /// The sentences of the readiness gates that block approaching the account today (the account page's, matching's
+    /// and discovery's words), the no-publicity gate left out: it is refused in its own sentence.
+    /// </summary>
+    public IReadOnlyList<string> Gates { get; init; } = [];
 }
 
 /// <summary>Why a contact cannot be nominated: the field it concerns and a sentence; a conflict is an open nomination (409).</summary>
@@ -27,7 +33,7 @@ public sealed record NominationRefusal(string Field, string Message, bool IsConf
 
 /// <summary>
 /// Who may be nominated, what a nomination must say, and who may take which step. Plain rules, no I/O. Every reason a
-/// contact may not be nominated is in <see cref="Refusals"/> (readiness gates belong there too).
+/// contact may not be nominated is in <see cref="Refusals"/>, the readiness gates included.
 /// </summary>
 public static class NominationRules
 {
@@ -75,6 +81,11 @@ public static class NominationRules
         if (target.DisclosurePermission == DisclosurePermission.NoPublicity)
         {
             refusals.Add(new("contactId", $"{target.AccountName} has a no-publicity policy: it does not endorse suppliers, so its people cannot be nominated."));
+        }
+
+        foreach (var gate in target.Gates)
+        {
+            refusals.Add(new("contactId", $"{target.AccountName} may not be approached now: {gate}"));
         }
 
         if (target.OpenNominationId is { } open)

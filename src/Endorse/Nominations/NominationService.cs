@@ -4,7 +4,9 @@ using Endorse.Data;
 using Endorse.Listing;
 using Endorse.Matching;
 using Endorse.Notifications;
+using Endorse.Readiness;
 using Endorse.Requests;
+using Endorse.Settings;
 using Endorse.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -514,6 +516,15 @@ public sealed class NominationService(EndorseDbContext db, Notifier notifier, Ti
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var n = await db.Nominations.FirstAsync(x => x.Id == id, cancellationToken);
+
+            // Another step may have landed since the check above (two managers deciding at once): ask again on what was
+            // just read; the UpdatedAt token then guards the rest of the way to the save.
+            if (!NominationRules.ActionsFor(n.Status, n.NominatorId, n.OwnerId, n.ReservedUntil, Today, actor).Contains(action))
+            {
+                db.ChangeTracker.Clear();
+                return RequestOutcome.Refused<NominationDetails>(ChangedMeanwhile);
+            }
+
             var from = n.Status;
             step = await apply(n, actor);
             if (!keepStatus || from != n.Status)
@@ -594,9 +605,20 @@ public sealed class NominationService(EndorseDbContext db, Notifier notifier, Ti
                     .Select(n => new { n.Id, n.Status }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new TargetFacts(
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The same gates (and sentences) as the account page, matching and discovery.
+        List<string> gates = [];
+        if (await ReadinessQueries.AccountStateAsync(db, row.AccountId, cancellationToken) is { } state)
+        {
+            var policy = await new ProgramSettingsService(db, clock).FatiguePolicyAsync(cancellationToken);
+            gates = [.. ReadinessService.Readiness(policy, state, row.AccountName, Today).Gates.Where(g => g.Kind != GateKind.NoPublicity).Select(g => g.Sentence)];
+        }
+
+        return new TargetFacts(
                 new NominationTarget(row.Id, PersonName(row.FirstName, row.LastName), row.AccountId, row.AccountName)
                 {
                     CustomerSince = row.CustomerSince,
@@ -604,6 +626,7 @@ public sealed class NominationService(EndorseDbContext db, Notifier notifier, Ti
                     AdvocateStatus = row.AdvocateStatus,
                     OpenNominationId = row.Open?.Id,
                     OpenNominationStatus = row.Open?.Status,
+                    Gates = gates,
                 },
                 row.Title,
                 row.OwnerId);

@@ -4,6 +4,7 @@ using Endorse.Advocates;
 using Endorse.IntegrationTests.Accounts;
 using Endorse.IntegrationTests.Infrastructure;
 using Endorse.Nominations;
+using Endorse.Readiness;
 using Endorse.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,6 +130,14 @@ public sealed class NominationsApiTests
         });
         var noPublicity = await app.AddContactAsync(await app.AddCustomerAsync("Hooli", configure: a => a.DisclosurePermission = DisclosurePermission.NoPublicity), "Gavin", "Belson");
         var prospect = await app.AddContactAsync(await app.AddAccountAsync("Pied Piper"), "Richard", "Hendricks");
+        var reorganising = await app.AddCustomerAsync("Vandelay");
+        var gated = await app.AddContactAsync(reorganising, "Art", "Vandelay");
+        await app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            db.AccountGates.Add(new AccountGate { AccountId = reorganising, Kind = GateKind.Reorganisation, StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), Reason = "New CIO arriving" });
+            return await db.SaveChangesAsync();
+        });
         var open = await rep.NominateAsync(openContact);
         var before = await app.WithDbAsync(db => db.Nominations.CountAsync());
 
@@ -144,6 +153,7 @@ public sealed class NominationsApiTests
         Assert.Contains("is marked do-not-contact", await RefusedAsync(dncContact, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("Hooli has a no-publicity policy", await RefusedAsync(noPublicity, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal("Pied Piper is not a customer: only customers' contacts can be nominated.", await RefusedAsync(prospect, HttpStatusCode.BadRequest));
+        Assert.StartsWith("Vandelay may not be approached now: The account is reorganising (New CIO arriving)", await RefusedAsync(gated, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal($"Samir Nagheenanajar is already nominated (nomination #{open}, waiting for the reference team's review); add to that one instead.", await RefusedAsync(openContact, HttpStatusCode.Conflict));
 
         // Malformed input: field by field.

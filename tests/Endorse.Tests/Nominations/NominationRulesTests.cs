@@ -26,6 +26,15 @@ public class NominationRulesTests
     }
 
     [Fact]
+    public void A_readiness_gate_refuses_the_nomination_in_the_gates_own_words()
+    {
+        var refusal = Assert.Single(NominationRules.Refusals(Ada() with { Gates = ["A big bid is in progress (Engine Two, 900,000 USD) until 2026-12-31."] }));
+        Assert.Equal("contactId", refusal.Field);
+        Assert.False(refusal.IsConflict);
+        Assert.Equal("Analytical Engines may not be approached now: A big bid is in progress (Engine Two, 900,000 USD) until 2026-12-31.", refusal.Message);
+    }
+
+    [Fact]
     public void Each_reason_not_to_nominate_is_a_clear_sentence_about_the_contact()
     {
         Assert.Equal(
