@@ -170,6 +170,7 @@ public class DiscoveryTests(BrowserApp app)
             await BrowserApp.ScreenshotAsync(page, name);
         }
 
+        await Session.OpenAsync(page, "/executive-programs");
         await page.GetByTestId("program-row").First.ClickAsync();
         await Expect(page.GetByTestId("program-member").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "executive-program");
