@@ -16,5 +16,13 @@ public static class ApiRegistration
         Features.Requests.RequestsApi.MapRequestsApi(api);
         Features.Matching.MatchingApi.MapMatchingApi(api);
         Features.Profile.ProfileApi.MapProfileApi(api);
+        Features.Readiness.ReadinessApi.MapReadinessApi(api);
+        Features.Discovery.DiscoveryApi.MapDiscoveryApi(api);
+        Features.WishList.WishListApi.MapWishListApi(api);
+        Features.Onboarding.OnboardingApi.MapOnboardingApi(api);
+        Features.ExecutivePrograms.ExecutiveProgramsApi.MapExecutiveProgramsApi(api);
+        Features.Hygiene.HygieneApi.MapHygieneApi(api);
+        Features.Nominations.NominationsApi.MapNominationsApi(api);
+        Features.Objections.ObjectionsApi.MapObjectionsApi(api);
     }
 }

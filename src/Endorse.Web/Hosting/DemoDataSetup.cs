@@ -47,6 +47,20 @@ public static class DemoDataSetup
         // Two HubSpot exports whose reports show warnings, industries to place and custom deal stages to read.
         await DemoImports.RunAsync(services, clock);
 
+        // Sourcing in use: nominations in every state, objections, a service-problem escalation.
+        async Task<string?> First(string role) => (await users.GetUsersInRoleAsync(role)).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => u.Id).FirstOrDefault();
+        if (await First(Roles.ReferenceManager) is { } referenceManager && reps.OrderBy(r => r.Email, StringComparer.Ordinal).FirstOrDefault() is { } rep)
+        {
+            await SourcingDemoData.LoadAsync(
+                db, services.GetRequiredService<Endorse.Notifications.Notifier>(), clock,
+                new SourcingDemoUsers(referenceManager, rep.Id, await First(Roles.SalesManager), await First(Roles.Marketing), await First(Roles.CustomerSuccess)));
+        }
+
+        // The wish list, gates, check-ins, executive programs and program hygiene in use (on accounts the above left alone).
+        await DiscoveryDemoData.LoadAsync(db, new DiscoveryDemoPeople(
+            await First(Roles.ReferenceManager), await First(Roles.SalesRep), await First(Roles.SalesManager),
+            await First(Roles.Executive), await First(Roles.Administrator)), today);
+
         logger.LogInformation(
             "Loaded the demo data set: {Accounts} accounts, {Contacts} contacts, {Opportunities} opportunities",
             DemoDataLoader.AccountCount, DemoDataLoader.ContactCount, DemoDataLoader.OpportunityCount);

@@ -16,6 +16,14 @@ public static class FeatureRegistration
         Features.Requests.RequestsApi.AddRequests(services);
         Features.Matching.MatchingApi.AddMatching(services);
         Features.Profile.ProfileApi.AddProfile(services);
+        Features.Readiness.ReadinessApi.AddReadiness(services);
+        Features.Discovery.DiscoveryApi.AddDiscovery(services);
+        Features.WishList.WishListApi.AddWishList(services);
+        Features.Onboarding.OnboardingApi.AddOnboarding(services);
+        Features.ExecutivePrograms.ExecutiveProgramsApi.AddExecutivePrograms(services);
+        Features.Hygiene.HygieneApi.AddHygiene(services);
+        Features.Nominations.NominationsApi.AddNominations(services);
+        Features.Objections.ObjectionsApi.AddObjections(services);
         return services;
     }
 }

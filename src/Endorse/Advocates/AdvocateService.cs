@@ -20,7 +20,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     /// <summary>Days of activity history the gauge and the timeline read.</summary>
     public const int HistoryDays = 365;
 
-    private static readonly BlockReasons GateReasons = BlockReasons.OpenEscalation | BlockReasons.LowSatisfaction | BlockReasons.RenewalSoon | BlockReasons.NoPublicity;
+    private static readonly BlockReasons GateReasons = GateBlocks.All;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -87,6 +87,16 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
         return ids.Count == 0
             ? new Dictionary<int, int>()
             : await db.Advocates.AsNoTracking().Where(a => ids.Contains(a.ContactId)).ToDictionaryAsync(a => a.ContactId, a => a.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the reference team (reference managers and administrators) enrols contacts directly and changes an advocate's
+    /// status; everyone else nominates (see Endorse.Nominations).
+    /// </summary>
+    public static bool MayEnrolAndChangeStatus(CustomerActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Roles.Contains(Roles.Administrator) || actor.Roles.Contains(Roles.ReferenceManager);
     }
 
     /// <summary>Reference managers and administrators manage every advocate; others follow the account's change rule.</summary>
@@ -171,7 +181,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             Blackouts = blackouts.Select(b => new DateRange(b.From, b.To)).ToList(),
             PreferredChannel = advocate.PreferredChannel,
         };
-        var account = new AccountState(advocate.AccountId)
+        var account = await Readiness.ReadinessQueries.AccountStateAsync(db, advocate.AccountId, cancellationToken) ?? new AccountState(advocate.AccountId)
         {
             OpenEscalations = head.Account.OpenEscalations,
             SatisfactionKind = head.Account.SatisfactionKind,
@@ -205,6 +215,11 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!MayEnrolAndChangeStatus(actor))
+        {
+            return CommandResult.Denied<AdvocateDetails>();
+        }
+
         var errors = validator.Validate(input, await UnknownProductsAsync(input.ProductIds, cancellationToken));
         var contact = input.ContactId <= 0
             ? null
@@ -250,6 +265,11 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
+        if (!MayEnrolAndChangeStatus(actor))
+        {
+            return CommandResult.Denied<BulkEnrolResult>();
+        }
+
         var profile = input.Profile ?? new AdvocateInput();
         var errors = validator.ValidateBulk(input);
         var profileErrors = validator.Validate(profile, await UnknownProductsAsync(profile.ProductIds, cancellationToken));
@@ -403,7 +423,7 @@ public sealed class AdvocateService(EndorseDbContext db, AdvocateValidator valid
             return CommandResult.Missing<AdvocateDetails>();
         }
 
-        if (!await MayManageAsync(advocate.AccountId, actor, cancellationToken))
+        if (!MayEnrolAndChangeStatus(actor))
         {
             return CommandResult.Denied<AdvocateDetails>();
         }

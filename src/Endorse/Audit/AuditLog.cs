@@ -36,9 +36,9 @@ public sealed class AuditLog(EndorseDbContext db)
     /// <summary>The named actions the log holds (plain property changes are Created, Updated, Deleted).</summary>
     public static readonly IReadOnlyList<string> KnownActions =
         ["Created", "Updated", "Deleted", "UserCreated", "UserUpdated", "UserDeactivated", "UserReactivated", "PasswordReset", "RoleGranted", "RoleRemoved", "TokenCreated", "TokenRevoked", "ImportCompleted",
-        "PasswordChanged", "SignInFailed", "SignInLockedOut", "SignInThrottled"];
+        "PasswordChanged", "SignInFailed", "SignInLockedOut", "SignInThrottled", "PoolRulesChanged", "ServiceEscalationChanged", "Escalated"];
 
-    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Advocate", "Opportunity", "Product", "Sector", "Region", "SalesArea", "User", "Role", "AccessToken", "Import", "SignIn"];
+    public static readonly IReadOnlyList<string> KnownEntityTypes = ["Account", "Contact", "Advocate", "Opportunity", "Product", "Sector", "Region", "SalesArea", "User", "Role", "AccessToken", "Import", "SignIn", "Nomination", "PlaybookAnswer", "ServiceEscalation", "ProgramSettings"];
 
     public Task<Page<AuditRow>> ListAsync(AuditFilter filter, PageRequest request, CancellationToken cancellationToken = default) =>
         Filtered(filter).ToPageAsync(request, cancellationToken);

@@ -52,6 +52,21 @@ public class EndorseDbContext(DbContextOptions<EndorseDbContext> options, ICurre
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<AdvocacyActivity> AdvocacyActivities => Set<AdvocacyActivity>();
     public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
+    public DbSet<Readiness.AccountGate> AccountGates => Set<Readiness.AccountGate>();
+    public DbSet<WishList.WishListEntry> WishListEntries => Set<WishList.WishListEntry>();
+    public DbSet<Onboarding.OnboardingPlan> OnboardingPlans => Set<Onboarding.OnboardingPlan>();
+    public DbSet<Onboarding.CheckIn> CheckIns => Set<Onboarding.CheckIn>();
+    public DbSet<ExecutivePrograms.ExecutiveProgram> ExecutivePrograms => Set<ExecutivePrograms.ExecutiveProgram>();
+    public DbSet<ExecutivePrograms.ExecutiveProgramEvent> ExecutiveProgramEvents => Set<ExecutivePrograms.ExecutiveProgramEvent>();
+    public DbSet<ExecutivePrograms.ExecutiveEventAttendance> ExecutiveEventAttendances => Set<ExecutivePrograms.ExecutiveEventAttendance>();
+    public DbSet<ExecutivePrograms.ExecutiveProgramMember> ExecutiveProgramMembers => Set<ExecutivePrograms.ExecutiveProgramMember>();
+    public DbSet<ExecutivePrograms.ExecutiveCommitment> ExecutiveCommitments => Set<ExecutivePrograms.ExecutiveCommitment>();
+    public DbSet<Hygiene.HygieneAnswer> HygieneAnswers => Set<Hygiene.HygieneAnswer>();
+    public DbSet<Hygiene.AdvocacyKit> AdvocacyKits => Set<Hygiene.AdvocacyKit>();
+    public DbSet<Nominations.Nomination> Nominations => Set<Nominations.Nomination>();
+    public DbSet<Nominations.NominationEvent> NominationEvents => Set<Nominations.NominationEvent>();
+    public DbSet<Objections.PlaybookAnswer> PlaybookAnswers => Set<Objections.PlaybookAnswer>();
+    public DbSet<Objections.ServiceEscalation> ServiceEscalations => Set<Objections.ServiceEscalation>();
 
     /// <summary>Cookie and antiforgery keys, shared by every app node through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -22,4 +22,16 @@ public enum BlockReasons
 
     /// <summary>Matching only: the advocate's profile does not include the requested activity type.</summary>
     DoesNotDoActivity = 1 << 14,
+
+    /// <summary>A readiness gate: an open opportunity at or above the big-bid amount.</summary>
+    BigBid = 1 << 15,
+
+    /// <summary>A readiness gate: the account is reorganising (set with dates).</summary>
+    Reorganisation = 1 << 16,
+
+    /// <summary>A readiness gate: the account is on hold (set with dates).</summary>
+    OnHold = 1 << 17,
+
+    /// <summary>A readiness gate: unhappy at the go-live check-in.</summary>
+    UnhappyOnboarding = 1 << 18,
 }

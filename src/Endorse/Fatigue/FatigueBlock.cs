@@ -35,6 +35,9 @@ public sealed record FatigueBlock(BlockReasons Reason, DateOnly RequestedOn)
     public SatisfactionKind SatisfactionKind { get; init; }
     public DisclosurePermission Permission { get; init; }
 
+    /// <summary>The readiness gate behind a gate reason (escalation, satisfaction, renewal, no publicity, big bid, …): its sentence is the message.</summary>
+    public Readiness.Gate? Gate { get; init; }
+
     /// <summary>True when the block ends by itself on a known date.</summary>
     public bool IsTimeBound => FreeOn is not null;
 
@@ -53,6 +56,12 @@ public static class FatigueText
     {
         ArgumentNullException.ThrowIfNull(block);
         Func<DateOnly, string> Date = format is null ? FatigueText.Date : format.Date;
+        if (GateBlocks.KindOf(block.Reason) is not null)
+        {
+            // One rule set: a gate reads the same in matching as on the account page and in discovery.
+            return (block.Gate ?? GateBlocks.FromLegacy(block)).Sentence;
+        }
+
         var free = block.FreeOn is { } f ? $"; next free on {Date(f)}" : string.Empty;
         return block.Reason switch
         {
@@ -72,15 +81,6 @@ public static class FatigueText
                 ? $"Within the {block.Days}-day cool-down before the activity booked on {Date(activity)}{free}."
                 : $"In the {block.Days}-day cool-down after the activity on {Date(block.From!.Value)}{free}.",
             BlockReasons.Blackout => $"In a blackout from {Date(block.From!.Value)} to {Date(block.To!.Value)}{free}.",
-            BlockReasons.OpenEscalation => block.Count == 1
-                ? "The account has 1 open service escalation."
-                : $"The account has {block.Count} open service escalations.",
-            BlockReasons.LowSatisfaction => block.SatisfactionKind == SatisfactionKind.Csat
-                ? $"Satisfaction is low: CSAT {block.Score}% is below the threshold of {block.Limit}%."
-                : $"Satisfaction is low: NPS {block.Score} is below the threshold of {block.Limit}.",
-            BlockReasons.RenewalSoon =>
-                $"The account renews on {Date(block.From!.Value)}, within {block.Days} days{free}.",
-            BlockReasons.NoPublicity => "The account has a no-publicity policy.",
             BlockReasons.PermissionForbidsActivity =>
                 $"The account's disclosure permission ({DisclosureRules.Describe(block.Permission)}) does not allow a {ActivityTypes.Singular(block.ActivityType ?? default)}.",
             BlockReasons.DoesNotDoActivity => block.ActivityType is { } type

@@ -63,40 +63,24 @@ public static class FatigueCheck
                 break;
         }
 
-        // Readiness of the account (rest rules without an end date).
-        if (policy.RestOnOpenEscalation && account.OpenEscalations > 0)
+        // Readiness of the account: the readiness gates (one rule set with discovery and the account page). Gates without
+        // an end block for good; those with an end are rules that end on a date, below.
+        var gates = Readiness.ReadinessRules.Gates(policy, account, date);
+        foreach (var gate in gates)
         {
-            Permanent(new(BlockReasons.OpenEscalation, date) { Count = account.OpenEscalations });
-        }
-
-        if (account.SatisfactionScore is { } score)
-        {
-            var threshold = account.SatisfactionKind switch
+            if (gate.Until is null && gate.Blocks(date))
             {
-                SatisfactionKind.Nps => policy.MinimumNps,
-                SatisfactionKind.Csat => policy.MinimumCsat,
-                _ => null,
-            };
-            if (threshold is { } min && score < min)
-            {
-                Permanent(new(BlockReasons.LowSatisfaction, date) { Score = score, Limit = min, SatisfactionKind = account.SatisfactionKind });
+                Permanent(GateBlocks.Block(gate, date, null));
             }
         }
 
-        if (account.DisclosurePermission == DisclosurePermission.NoPublicity)
-        {
-            if (policy.RestOnNoPublicity)
-            {
-                Permanent(new(BlockReasons.NoPublicity, date) { Permission = account.DisclosurePermission });
-            }
-        }
-        else if (!DisclosureRules.Allows(account.DisclosurePermission, activityType))
+        if (account.DisclosurePermission != DisclosurePermission.NoPublicity && !DisclosureRules.Allows(account.DisclosurePermission, activityType))
         {
             Permanent(new(BlockReasons.PermissionForbidsActivity, date) { Permission = account.DisclosurePermission, ActivityType = activityType });
         }
 
         // Rules that end on a date.
-        var rules = BuildRules(policy, preferences, advocate, account, activities, activityType);
+        var rules = BuildRules(policy, preferences, advocate, account, activities, activityType, gates);
         var headroom = FatigueHeadroom.Unlimited;
         foreach (var rule in rules)
         {
@@ -129,7 +113,8 @@ public static class FatigueCheck
     }
 
     private static List<Rule> BuildRules(
-        FatiguePolicy policy, AdvocatePreferences preferences, AdvocateState advocate, AccountState account, IReadOnlyList<ActivityRecord> activities, ActivityType activityType)
+        FatiguePolicy policy, AdvocatePreferences preferences, AdvocateState advocate, AccountState account, IReadOnlyList<ActivityRecord> activities, ActivityType activityType,
+        IReadOnlyList<Readiness.Gate> gates)
     {
         var rules = new List<Rule>();
         if (advocate.Status == AdvocateStatus.Resting && advocate.RestingUntil is { } until)
@@ -163,9 +148,12 @@ public static class FatigueCheck
             rules.Add(new RangeRule(BlockReasons.Blackout, blackout.From, blackout.To, 0));
         }
 
-        if (policy.RenewalQuietDays is { } quiet && account.RenewalOn is { } renewal)
+        foreach (var gate in gates)
         {
-            rules.Add(new RangeRule(BlockReasons.RenewalSoon, Plus(renewal, -quiet), renewal, quiet));
+            if (gate.Until is not null)
+            {
+                rules.Add(new GateRule(gate));
+            }
         }
 
         return rules;
@@ -244,6 +232,22 @@ public static class FatigueCheck
             BlockReasons.RenewalSoon => new(reason, date) { From = to, Days = days, FreeOn = freeOn },
             _ => new(reason, date) { From = from, To = to, FreeOn = freeOn },
         };
+    }
+
+    /// <summary>A readiness gate that ends on a date (a renewal's quiet period, a reorganisation, a hold, a bid until its expected close).</summary>
+    private sealed class GateRule(Readiness.Gate gate) : Rule
+    {
+        public override bool Blocks(DateOnly date) => gate.Blocks(date);
+
+        public override void AddTransitions(DateOnly date, SortedSet<DateOnly> candidates)
+        {
+            if (gate.FreeOn is { } free && free > date)
+            {
+                candidates.Add(free);
+            }
+        }
+
+        public override FatigueBlock Describe(DateOnly date, DateOnly? freeOn) => GateBlocks.Block(gate, date, freeOn);
     }
 
     /// <summary>At most <c>cap.Limit</c> in any window of <c>cap.WindowDays</c> days, the new activity included.</summary>

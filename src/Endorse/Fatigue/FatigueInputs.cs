@@ -14,6 +14,12 @@ public sealed record AccountState(int AccountId)
     public int? SatisfactionScore { get; init; }
     public DateOnly? RenewalOn { get; init; }
     public DisclosurePermission DisclosurePermission { get; init; } = DisclosurePermission.NamedPublic;
+
+    /// <summary>The largest open opportunity (a big bid when at or above the policy's amount); null when there is none.</summary>
+    public Readiness.OpenBid? LargestOpenBid { get; init; }
+
+    /// <summary>Gates set by people or the go-live check-in that are not lifted (reorganisation, hold, unhappy at go-live).</summary>
+    public IReadOnlyList<Readiness.SetGate> Gates { get; init; } = [];
 }
 
 /// <summary>

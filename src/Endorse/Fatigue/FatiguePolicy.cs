@@ -40,6 +40,9 @@ public sealed record FatiguePolicy
     /// <summary>Rest while the account has a no-publicity policy.</summary>
     public bool RestOnNoPublicity { get; init; } = true;
 
+    /// <summary>Rest while the account has an open opportunity of at least this amount (a big bid); null to ignore bids.</summary>
+    public decimal? BigBidAmount { get; init; } = 500_000m;
+
     public static FatiguePolicy Default { get; } = new();
 
     /// <summary>Field messages for a reference manager editing the policy.</summary>
@@ -52,6 +55,10 @@ public sealed record FatiguePolicy
         errors.Range(nameof(MinimumNps), MinimumNps, -100, 100, "Minimum NPS");
         errors.Range(nameof(MinimumCsat), MinimumCsat, 0, 100, "Minimum CSAT");
         errors.Range(nameof(RenewalQuietDays), RenewalQuietDays, 0, 3650, "Renewal quiet days");
+        if (BigBidAmount is < 0 or > 1_000_000_000_000m)
+        {
+            errors.Add(nameof(BigBidAmount), "Big bid amount must be between 0 and 1,000,000,000,000.");
+        }
         return errors;
     }
 

@@ -30,6 +30,12 @@ internal sealed record AccountFacts(int AccountId)
     public int OpenEscalations { get; init; }
     public DateOnly? RenewalOn { get; init; }
     public DisclosurePermission DisclosurePermission { get; init; }
+
+    /// <summary>The largest open opportunity (the readiness gates decide whether it is a big bid).</summary>
+    public Readiness.OpenBid? LargestOpenBid { get; init; }
+
+    /// <summary>Gates set by people (or the go-live check-in) that were not lifted.</summary>
+    public IReadOnlyList<Readiness.SetGate> Gates { get; init; } = [];
 }
 
 /// <summary>An advocate's usage over all time: activities and the quality ratings they got.</summary>
@@ -68,6 +74,8 @@ internal static class CandidateBuilder
             SatisfactionScore = acc.SatisfactionScore,
             RenewalOn = acc.RenewalOn,
             DisclosurePermission = acc.DisclosurePermission,
+            LargestOpenBid = acc.LargestOpenBid,
+            Gates = acc.Gates,
         };
         var fatigue = FatigueCheck.Evaluate(policy, preferences, new AdvocateState(a.AdvocateId, a.Status, a.RestingUntil), accountState, FatigueWindow(policy, today, activities), type, today);
         var yearAgo = today.AddDays(-365);

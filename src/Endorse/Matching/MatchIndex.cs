@@ -49,7 +49,10 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
+    public Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default) => RankAsync(criteria, top, null, ct);
+
+    /// <summary>Ranks the advocates <paramref name="filter"/> shows (the pool rules of the person drawing; all when null).</summary>
+    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, PoolFilter? filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var current = await CurrentAsync(ct);
@@ -68,7 +71,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             }
         }
 
-        return pool.Rank(criteria, current.Weights, top);
+        return pool.Rank(criteria, current.Weights, top, filter);
     }
 
     /// <summary>Activities per advocate in the look-back window up to today (for the program's load spread).</summary>
@@ -222,6 +225,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
 
         s.ContactStamp = await db.Advocates.AsNoTracking().Select(a => a.Contact!.UpdatedAt).OrderByDescending(u => u).FirstOrDefaultAsync(ct);
+        s.ReadinessStamp = await Readiness.ReadinessChanges.StampAsync(db, ct);
         await foreach (var u in MatchQueries.Usage(db, null).AsAsyncEnumerable().WithCancellation(ct))
         {
             s.Usage[u.AdvocateId] = new AdvocateUsage(u.Total, u.QualitySum ?? 0, u.QualityCount);
@@ -288,6 +292,20 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
                 s.Accounts[acc.Facts.AccountId] = acc.Facts;
                 s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
                 changedAccounts.Add(acc.Facts.AccountId);
+            }
+
+            // Readiness facts outside the account row: opportunities (big bids) and gates set on accounts.
+            var (readinessAccounts, readinessStamp) = await Readiness.ReadinessChanges.SinceAsync(db, s.ReadinessStamp, ct);
+            s.ReadinessStamp = readinessStamp;
+            var reload = readinessAccounts.Where(s.Accounts.ContainsKey).Where(id => !changedAccounts.Contains(id)).ToList();
+            foreach (var chunk in reload.Chunk(500))
+            {
+                var chunkIds = chunk.ToList();
+                await foreach (var acc in MatchQueries.Accounts(db, a => chunkIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                    changedAccounts.Add(acc.Facts.AccountId);
+                }
             }
         }
         else if (dirty.Length > 0)
@@ -461,6 +479,7 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         public DateTimeOffset AdvocateStamp { get; set; }
         public DateTimeOffset AccountStamp { get; set; }
         public DateTimeOffset ContactStamp { get; set; }
+        public Readiness.ReadinessStamp ReadinessStamp { get; set; }
         public long MaxActivityId { get; set; }
 
         public void AddActivity(MatchQueries.ActivityRow act)

@@ -22,6 +22,7 @@ internal sealed class MatchPool
     private const ulong OtherBit = 1UL << OtherBitIndex;
     private const int SizeBands = (int)SizeBand.Enterprise + 1;
     private const int SeniorityTiers = (int)SeniorityTier.CLevel + 1;
+    private static readonly int HiddenReasons = Enum.GetValues<PoolHiding>().Length;
 
     private readonly MatchCandidate[] candidates;
     private readonly int[] eligibleFrom;
@@ -175,7 +176,13 @@ internal sealed class MatchPool
     }
 
     /// <summary>Ranks the pool for criteria of its activity type; the same ranking as <see cref="MatchScorer.Rank"/> of its candidates on its day.</summary>
-    public MatchRanking Rank(MatchCriteria criteria, MatchWeights weights, int top)
+    public MatchRanking Rank(MatchCriteria criteria, MatchWeights weights, int top) => Rank(criteria, weights, top, null);
+
+    /// <summary>
+    /// Ranks the candidates <paramref name="filter"/> shows (all when null): the same ranking as <see cref="PoolFiltering.Rank"/>.
+    /// The hidden ones are neither ranked, counted nor listed as excluded; they are only counted by reason.
+    /// </summary>
+    public MatchRanking Rank(MatchCriteria criteria, MatchWeights weights, int top, PoolFilter? filter)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
@@ -187,8 +194,23 @@ internal sealed class MatchPool
         Span<double> scale = stackalloc double[MatchWeights.FactorCount];
         MatchScorer.Scale(weights, scale);
         var neededBy = criteria.NeededBy is { } day ? day.DayNumber : AlwaysEligible;
-        var eligibleCount = freeNow + CountAtMost(freeLaterFrom, neededBy);
-        var maxRecent = maxRecentOfFirst[eligibleCount];
+        var eligibleRows = freeNow + CountAtMost(freeLaterFrom, neededBy);
+        var eligibleCount = eligibleRows;
+        var maxRecent = maxRecentOfFirst[eligibleRows];
+        var hiddenCounts = new int[HiddenReasons];
+        var hidden = filter is null ? null : Hide(filter, hiddenCounts);
+        if (hidden is not null)
+        {
+            (eligibleCount, maxRecent) = (0, 0);
+            for (var r = 0; r < eligibleRows; r++)
+            {
+                if (hidden[rows[r].Candidate] == 0)
+                {
+                    eligibleCount++;
+                    maxRecent = Math.Max(maxRecent, rows[r].RecentActivities);
+                }
+            }
+        }
 
         // What the criteria ask, as the values each discrete factor can take (the scorer's own functions, so the same doubles).
         var wanted = criteria.ProductIds;
@@ -231,10 +253,15 @@ internal sealed class MatchPool
         }
 
         var heap = new TopHeap(Math.Min(top, eligibleCount));
-        var eligible = rows.AsSpan(0, eligibleCount);
+        var eligible = rows.AsSpan(0, eligibleRows);
         for (var r = 0; r < eligible.Length; r++)
         {
             ref readonly var row = ref eligible[r];
+            if (hidden is not null && hidden[row.Candidate] != 0)
+            {
+                continue;
+            }
+
             var owned = 0;
             for (var i = 0; i < wantedBits.Length; i++)
             {
@@ -270,14 +297,45 @@ internal sealed class MatchPool
         }
 
         var tally = new ExclusionTally();
-        tally.Add(neverEligible);
-        for (var r = eligibleCount; r < rows.Length; r++)
+        var excludedCount = 0;
+        if (hidden is null)
         {
-            tally.Add(reasons[rows[r].Candidate]);
+            tally.Add(neverEligible);
+            for (var r = eligibleRows; r < rows.Length; r++)
+            {
+                tally.Add(reasons[rows[r].Candidate]);
+            }
+
+            excludedCount = candidates.Length - eligibleRows;
+        }
+        else
+        {
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (eligibleFrom[i] > neededBy && hidden[i] == 0)
+                {
+                    tally.Add(reasons[i]);
+                    excludedCount++;
+                }
+            }
         }
 
-        var excluded = new ExcludedView(this, neededBy, candidates.Length - eligibleCount);
-        return new MatchRanking(results, eligibleCount, excluded) { ExcludedByReason = tally.ToList() };
+        var excluded = new ExcludedView(this, neededBy, excludedCount, hidden);
+        return new MatchRanking(results, eligibleCount, excluded) { ExcludedByReason = tally.ToList(), Hidden = PoolFiltering.Counts(hiddenCounts) };
+    }
+
+    /// <summary>The pool rules' verdict on each candidate (0: shown), counting the hidden by reason.</summary>
+    private byte[] Hide(PoolFilter filter, int[] counts)
+    {
+        var hidden = new byte[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var reason = filter(candidates[i].AdvocateId, candidates[i].AccountId);
+            hidden[i] = (byte)reason;
+            counts[(int)reason]++;
+        }
+
+        return hidden;
     }
 
     /// <summary>How many of the ascending days are on or before <paramref name="day"/>.</summary>
@@ -396,7 +454,7 @@ internal sealed class MatchPool
     }
 
     /// <summary>The excluded candidates of one ranking, in the pool's order, each built when read.</summary>
-    private sealed class ExcludedView(MatchPool pool, int neededBy, int count) : IReadOnlyList<MatchExclusion>
+    private sealed class ExcludedView(MatchPool pool, int neededBy, int count, byte[]? hidden) : IReadOnlyList<MatchExclusion>
     {
         private long cursor = -1; // the last read: its index in the view (high half) and in the pool (low half)
 
@@ -425,7 +483,7 @@ internal sealed class MatchPool
                 while (true)
                 {
                     position++;
-                    if (pool.eligibleFrom[position] > neededBy && ++at == index)
+                    if (pool.eligibleFrom[position] > neededBy && (hidden is null || hidden[position] == 0) && ++at == index)
                     {
                         cursor = ((long)at << 32) | (uint)position;
                         return Exclusion(position);
@@ -438,7 +496,7 @@ internal sealed class MatchPool
         {
             for (var i = 0; i < pool.candidates.Length; i++)
             {
-                if (pool.eligibleFrom[i] > neededBy)
+                if (pool.eligibleFrom[i] > neededBy && (hidden is null || hidden[i] == 0))
                 {
                     yield return Exclusion(i);
                 }

@@ -75,6 +75,16 @@ internal static class MatchQueries
                 OpenEscalations = c.OpenEscalations,
                 RenewalOn = c.RenewalOn,
                 DisclosurePermission = c.DisclosurePermission,
+                LargestOpenBid = db.Opportunities
+                    .Where(o => o.AccountId == c.Id && !o.IsClosed && o.Amount != null)
+                    .OrderByDescending(o => o.Amount).ThenBy(o => o.Id)
+                    .Select(o => new Readiness.OpenBid(o.Id, o.Name, o.Amount!.Value, o.Currency, o.CloseDate))
+                    .FirstOrDefault(),
+                Gates = db.AccountGates
+                    .Where(g => g.AccountId == c.Id && g.LiftedOn == null)
+                    .OrderBy(g => g.StartsOn).ThenBy(g => g.Id)
+                    .Select(g => new Readiness.SetGate(g.Id, g.Kind, g.StartsOn, g.EndsOn, g.Reason))
+                    .ToList(),
             },
             c.UpdatedAt));
     }

@@ -53,6 +53,7 @@ public readonly record struct MatchExclusion(MatchCandidate Candidate, BlockReas
         BlockReasons.NoPublicity => "No-publicity policy",
         BlockReasons.PermissionForbidsActivity => "Permission does not allow it",
         BlockReasons.DoesNotDoActivity => "Does not do this activity",
+        BlockReasons.BigBid or BlockReasons.Reorganisation or BlockReasons.OnHold or BlockReasons.UnhappyOnboarding => Readiness.GateKinds.Label(GateBlocks.KindOf(reason)!.Value),
         _ => reason.ToString(),
     };
 }
@@ -69,12 +70,15 @@ public sealed record MatchRanking(IReadOnlyList<MatchResult> Results, int Eligib
 {
     /// <summary>Excluded advocates by reason, most first (one with two reasons counts under both).</summary>
     public IReadOnlyList<ReasonCount> ExcludedByReason { get; init; } = [];
+
+    /// <summary>Advocates the pool rules hid (left out of everything above), by reason; empty without a <see cref="PoolFilter"/>.</summary>
+    public IReadOnlyList<HiddenCount> Hidden { get; init; } = [];
 }
 
 /// <summary>Counts exclusions by reason.</summary>
 internal sealed class ExclusionTally
 {
-    private const int Bits = 15; // BlockReasons up to DoesNotDoActivity
+    private const int Bits = 19; // BlockReasons up to UnhappyOnboarding
     private readonly int[] counts = new int[Bits];
 
     public void Add(BlockReasons reasons)

@@ -31,6 +31,12 @@ public sealed record MatchResponse(int EligibleCount, int ExcludedCount, IReadOn
 
     /// <summary>The position of the first of <see cref="MatchResponse.Excluded"/> among all excluded (0-based).</summary>
     public int ExcludedOffset { get; init; }
+
+    /// <summary>How many advocates the pool rules hid from the person drawing on the pool, by reason (never who).</summary>
+    public IReadOnlyList<HiddenAdvocates> Hidden { get; init; } = [];
+
+    /// <summary>The sum of <see cref="Hidden"/>.</summary>
+    public int HiddenCount { get; init; }
 }
 
 /// <summary>One advocate's load in the last 12 months.</summary>
@@ -52,7 +58,10 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
 
     public MatchIndex Index => index;
 
-    public async Task<CommandResult<MatchResponse>> RankAsync(RankRequest request, CancellationToken ct = default)
+    public Task<CommandResult<MatchResponse>> RankAsync(RankRequest request, CancellationToken ct = default) => RankAsync(request, null, ct);
+
+    /// <summary>Ranks for the request, showing only the advocates <paramref name="filter"/> shows (the pool rules; all when null).</summary>
+    public async Task<CommandResult<MatchResponse>> RankAsync(RankRequest request, PoolFilter? filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = request.Criteria is null
@@ -68,7 +77,7 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
 
         // Languages are compared as ISO 639 codes: "German" and "de" ask for the same advocates.
         var criteria = request.Criteria!.Language is { } language ? request.Criteria with { Language = Formatting.Languages.Code(language) } : request.Criteria!;
-        var ranking = await index.RankAsync(criteria, request.Top, ct);
+        var ranking = await index.RankAsync(criteria, request.Top, filter, ct);
         return CommandResult.Ok(ToResponse(ranking, request.ExcludedOffset, request.ExcludedLimit));
     }
 
@@ -95,6 +104,8 @@ public sealed class MatchService(MatchIndex index, TimeProvider time)
         {
             ExcludedByReason = ranking.ExcludedByReason.Select(c => new ExclusionCount(c.Reason, MatchExclusion.Label(c.Reason), c.Count)).ToList(),
             ExcludedOffset = excludedOffset,
+            Hidden = ranking.Hidden.Select(h => new HiddenAdvocates(h.Reason, PoolFiltering.Label(h.Reason), h.Count)).ToList(),
+            HiddenCount = ranking.Hidden.Sum(h => h.Count),
         };
     }
 

@@ -12,7 +12,9 @@ namespace Endorse.Matching;
 /// </summary>
 public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
 {
-    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default)
+    public Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default) => RankAsync(criteria, top, null, ct);
+
+    public async Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, PoolFilter? filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var (policy, weights) = await ProgramSettingsReader.ReadAsync(db, ct);
@@ -31,6 +33,9 @@ public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
         var accounts = await db.Accounts.AsNoTracking()
             .Where(c => db.Advocates.Any(a => a.AccountId == c.Id))
             .ToDictionaryAsync(c => c.Id, ct);
+        var accountIds = accounts.Keys.ToList();
+        var bids = await Readiness.ReadinessQueries.LargestOpenBidsAsync(db, accountIds, cancellationToken: ct);
+        var gates = await Readiness.ReadinessQueries.SetGatesAsync(db, accountIds, ct);
         var windowed = activities.Where(a => a.OccurredOn >= from).Select(a => new ActivityRecord(a.OccurredOn, a.ActivityType, a.AdvocateId, a.AccountId)).ToList();
         var byAccount = windowed.ToLookup(a => a.AccountId);
         var byAdvocate = windowed.ToLookup(a => a.AdvocateId);
@@ -61,12 +66,14 @@ public sealed class NaiveMatcher(EndorseDbContext db, TimeProvider time)
                     OpenEscalations = c.OpenEscalations,
                     RenewalOn = c.RenewalOn,
                     DisclosurePermission = c.DisclosurePermission,
+                    LargestOpenBid = bids.GetValueOrDefault(c.Id),
+                    Gates = gates.TryGetValue(c.Id, out var set) ? set : [],
                 }
                 : null;
             var own = byAccount[a.AccountId].Concat(byAdvocate[a.Id].Where(r => r.AccountId != a.AccountId)).ToList();
             return CandidateBuilder.Build(policy, today, criteria.ActivityType, facts, account, own, usage.GetValueOrDefault(a.Id));
         }).ToList();
 
-        return MatchScorer.Rank(criteria, candidates, weights, today, top);
+        return PoolFiltering.Rank(criteria, candidates, weights, today, top, filter);
     }
 }

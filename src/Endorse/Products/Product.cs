@@ -12,4 +12,7 @@ public class Product : IAudited
     public bool IsStrategic { get; set; }
     public DateOnly? LaunchedOn { get; set; }
     public bool IsRetired { get; set; }
+
+    /// <summary>The senior service person told when service-problem objections pile up among its customers (a user id).</summary>
+    public string? ServiceLeadId { get; set; }
 }

@@ -86,6 +86,9 @@ public sealed record ParticipantView(
     public string? RequesterComment { get; init; }
     public int? AdvocateRating { get; init; }
     public string? AdvocateComment { get; init; }
+
+    /// <summary>For a blocked approach: the program's playbook answer to the objection given.</summary>
+    public string? PlaybookAnswer { get; init; }
 }
 
 /// <summary>One dated transition; <see cref="AdvocateName"/> names the advocate when it concerns one approach.</summary>

@@ -175,7 +175,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return RequestOutcome.Missing<MatchResponse>();
         }
 
-        var ranking = await matching.RankAsync(new RankRequest(RequestCriteria.Of(request, Today), top, excludedOffset, excludedLimit), cancellationToken);
+        // The pool rules of the requester (who draws on the pool), whoever looks at the ranking.
+        var pool = await new Nominations.PoolAccess(db, clock).FilterForAsync(request.RequesterId, null, cancellationToken);
+        var ranking = await matching.RankAsync(new RankRequest(RequestCriteria.Of(request, Today), top, excludedOffset, excludedLimit), pool, cancellationToken);
         return ranking.Errors is { } errors ? RequestOutcome.Invalid<MatchResponse>(errors) : RequestOutcome.Ok(ranking.Value!);
     }
 
@@ -249,6 +251,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             ? []
             : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email, cancellationToken);
         var names = participants.ToDictionary(p => p.Participant.Id, p => PersonName(p.FirstName, p.LastName));
+        var playbook = participants.Any(p => p.Participant.Objection is not null) ? await new Objections.Playbook(db, clock).AnswersAsync(cancellationToken) : null;
         var now = clock.GetUtcNow();
         var history = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new EventView(e.At, e.ParticipantId, e.From, e.To, e.ByName, e.Note))
@@ -280,6 +283,7 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
                 RequesterComment = p.Participant.RequesterComment,
                 AdvocateRating = p.Participant.AdvocateRating,
                 AdvocateComment = p.Participant.AdvocateComment,
+                PlaybookAnswer = p.Participant.Objection is { } objection ? playbook?.GetValueOrDefault(objection) : null,
             }).ToList(),
             [.. history.Select(e => e with { AdvocateName = e.ParticipantId is { } pid ? names.GetValueOrDefault(pid) : null })])
         {
@@ -349,6 +353,12 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
         foreach (var missing in ids.Where(i => advocates.All(a => a.Id != i)))
         {
             errors.Add(nameof(ProposeInput.AdvocateIds), $"No advocate has the id {missing}.");
+        }
+
+        var pool = await new Nominations.PoolAccess(db, clock).FilterForAsync(request.RequesterId, null, cancellationToken);
+        foreach (var hidden in advocates.Where(a => pool?.Invoke(a.Id, a.AccountId) is not (null or PoolHiding.None)))
+        {
+            errors.Add(nameof(ProposeInput.AdvocateIds), $"Advocate {hidden.Id} is not in the requester's pool: {PoolFiltering.Label(pool!(hidden.Id, hidden.AccountId)).ToLowerInvariant()}.");
         }
 
         if (!errors.IsValid)
@@ -451,7 +461,20 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
             return null;
         }, cancellationToken);
 
-    public Task<RequestOutcome<RequestDetails>> BlockAsync(int id, int participantId, BlockInput input, RequestActor actor, CancellationToken cancellationToken = default)
+    public async Task<RequestOutcome<RequestDetails>> BlockAsync(int id, int participantId, BlockInput input, RequestActor actor, CancellationToken cancellationToken = default)
+    {
+        var outcome = await BlockOnceAsync(id, participantId, input, actor, cancellationToken);
+        if (outcome.Succeeded && input.Reason == ObjectionReason.ServiceProblems)
+        {
+            // A pattern of service problems in a product or sector goes to its service lead, once per episode.
+            var accountId = await db.RequestParticipants.AsNoTracking().Where(p => p.Id == participantId).Select(p => p.Advocate!.AccountId).FirstAsync(cancellationToken);
+            await new Objections.ObjectionService(db, notifier, clock).CheckServiceProblemsAsync(accountId, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private Task<RequestOutcome<RequestDetails>> BlockOnceAsync(int id, int participantId, BlockInput input, RequestActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new ValidationErrors();
@@ -1283,16 +1306,9 @@ public sealed class RequestService(EndorseDbContext db, Notifier notifier, TimeP
 
     private async Task<FatigueResult> EvaluateAsync(FatiguePolicy policy, Advocate advocate, ActivityType type, DateOnly date, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == advocate.AccountId)
-            .Select(a => new AccountState(a.Id)
-            {
-                OpenEscalations = a.OpenEscalations,
-                SatisfactionKind = a.SatisfactionKind,
-                SatisfactionScore = a.SatisfactionScore,
-                RenewalOn = a.RenewalOn,
-                DisclosurePermission = a.DisclosurePermission,
-            })
-            .FirstAsync(cancellationToken);
+        // The readiness facts (big bids, gates set on the account) as well as the account row: one rule set with matching.
+        var account = await Readiness.ReadinessQueries.AccountStateAsync(db, advocate.AccountId, cancellationToken)
+            ?? throw new InvalidOperationException($"Account {advocate.AccountId} of advocate {advocate.Id} does not exist.");
         var activities = await db.AdvocacyActivities.AsNoTracking()
             .Where(a => (a.AdvocateId == advocate.Id || a.AccountId == advocate.AccountId)
                 && (a.State == AdvocacyActivityState.Booked || a.State == AdvocacyActivityState.Completed))

@@ -139,7 +139,7 @@ public class AdvocateBlackoutAndBulkTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
-    public async Task A_sales_rep_bulk_enrols_only_contacts_of_accounts_they_own(string database)
+    public async Task A_sales_rep_may_not_bulk_enrol_even_at_accounts_they_own(string database)
     {
         await using var app = new EndorseApp(database);
         var rep = await app.CreateUserAsync(Roles.SalesRep, "rep@test.example");
@@ -149,11 +149,10 @@ public class AdvocateBlackoutAndBulkTests
         var theirs = await app.AddContactAsync(other, "Alan", "Turing");
         var client = app.ClientWithToken(await app.CreateTokenAsync(rep.Id));
 
-        var report = await (await client.PostJsonAsync("/api/v1/advocates/bulk", new { contactIds = new[] { mine, theirs } })).ReadJsonAsync();
-        Assert.Equal([mine], report["enrolled"]!.AsArray().Select(e => e!["contactId"]!.GetValue<int>()));
-        var skipped = Assert.Single(report["skipped"]!.AsArray());
-        Assert.Equal("Alan Turing", skipped!["name"]!.GetValue<string>());
-        Assert.Equal("You may not change this contact's account.", skipped["reason"]!.GetValue<string>());
+        // Only the reference team enrols (directly or in bulk); reps nominate.
+        var refused = await client.PostJsonAsync("/api/v1/advocates/bulk", new { contactIds = new[] { mine, theirs } });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Advocates.CountAsync()));
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]

@@ -170,7 +170,7 @@ public class AdvocatesApiTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
-    public async Task Writes_need_the_right_role_and_reps_enrol_only_on_their_own_accounts(string database)
+    public async Task Writes_need_the_right_role_and_reps_edit_only_their_own_accounts_advocates(string database)
     {
         await using var app = new EndorseApp(database);
         var rep = await app.CreateUserAsync(Roles.SalesRep);
@@ -184,9 +184,11 @@ public class AdvocatesApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PostJsonAsync("/api/v1/advocates/bulk", new { contactIds = new[] { ownContact } })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await marketing.GetAsync("/api/v1/advocates")).StatusCode);
 
+        // Only the reference team enrols: a rep is refused even at their own account (they nominate instead).
         var repClient = app.ClientWithToken(await app.CreateTokenAsync(rep.Id));
         Assert.Equal(HttpStatusCode.Forbidden, (await repClient.PostJsonAsync("/api/v1/advocates", new { contactId = otherContact })).StatusCode);
-        var created = await repClient.PostJsonAsync("/api/v1/advocates", new { contactId = ownContact });
+        Assert.Equal(HttpStatusCode.Forbidden, (await repClient.PostJsonAsync("/api/v1/advocates", new { contactId = ownContact })).StatusCode);
+        var created = await (await app.ClientForAsync(Roles.ReferenceManager)).PostJsonAsync("/api/v1/advocates", new { contactId = ownContact });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync())["id"]!.GetValue<int>();
 

@@ -51,20 +51,20 @@ public static class AdvocatesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", EnrolAsync)
-            .RequireAuthorization(Policies.ChangeCustomers)
+            .RequireAuthorization(Policies.ManageProgram)
             .WithName("EnrolAdvocate")
             .WithSummary("Enrol a contact as an advocate")
-            .WithDescription("Enrols the contact `contactId` with a profile (activity types, product ids, languages, topics) and preferences (maxActivitiesPerQuarter, blackouts, preferredChannel). The advocate starts as a Candidate. A contact already enrolled is refused with 400 naming `contactId`. Reference managers and administrators enrol anyone; others need the right to change the contact's account.")
+            .WithDescription("Enrols the contact `contactId` with a profile (activity types, product ids, languages, topics) and preferences (maxActivitiesPerQuarter, blackouts, preferredChannel). The advocate starts as a Candidate. A contact already enrolled is refused with 400 naming `contactId`. Reference managers and administrators only (403 for anyone else): everyone else nominates (POST /api/v1/nominations).")
             .Accepts<AdvocateInput>("application/json")
             .Produces<AdvocateDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/bulk", BulkEnrolAsync)
-            .RequireAuthorization(Policies.ChangeCustomers)
+            .RequireAuthorization(Policies.ManageProgram)
             .WithName("BulkEnrolAdvocates")
             .WithSummary("Enrol several contacts")
-            .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`, starting as `initialStatus` (Candidate, the default, or Active), in one transaction. The answer lists every contact once: `enrolled` (with the new advocate id), `alreadyEnrolled` (left unchanged, with their advocate id), or `skipped` with a reason (unknown, or not yours to change).")
+            .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`, starting as `initialStatus` (Candidate, the default, or Active), in one transaction. The answer lists every contact once: `enrolled` (with the new advocate id), `alreadyEnrolled` (left unchanged, with their advocate id), or `skipped` with a reason (unknown). Reference managers and administrators only.")
             .Accepts<BulkEnrolInput>("application/json")
             .Produces<BulkEnrolResult>()
             .ProducesValidationProblem()
@@ -84,10 +84,11 @@ public static class AdvocatesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{id:int}/status", ChangeStatusAsync)
-            .RequireAuthorization(Policies.ChangeCustomers)
+            .RequireAuthorization(Policies.ManageProgram)
             .WithName("ChangeAdvocateStatus")
             .WithSummary("Change an advocate's status")
             .WithDescription("Moves the advocate to `status` and records who, when, from, to and `reason` in the history. Resting needs `restingUntil` (a date after today) or `untilFurtherNotice: true`. " +
+                "Only reference managers and administrators change a status (403 for anyone else). " +
                 "409 when the advocate already has that status (\"The advocate is already resting.\") or someone changed the advocate at the same moment.")
             .Accepts<StatusChangeInput>("application/json")
             .Produces<AdvocateDetails>()

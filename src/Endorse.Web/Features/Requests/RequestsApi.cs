@@ -87,6 +87,7 @@ public static class RequestsApi
             .WithDescription("Every eligible advocate ranked for the request's activity type and criteria, best first (`top`, 1–200, default 25), " +
                 "each score explained factor by factor; the excluded advocates counted by reason (`excludedByReason`), and a page of them " +
                 "(`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…). " +
+                "The requester's pool rules apply (whoever looks): advocates hidden from the requester are only counted by reason in `hidden`. " +
                 "For those who may read the request (requester, reference managers, sales managers, executives); anyone else gets 404.")
             .Produces<Endorse.Matching.MatchResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>

@@ -12,6 +12,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Name).HasMaxLength(150);
         builder.Property(p => p.Family).HasMaxLength(150);
         builder.Property(p => p.Description).HasMaxLength(2000);
+        builder.Property(p => p.ServiceLeadId).HasMaxLength(450);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }

@@ -25,6 +25,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.OwnerExternalId);
         builder.HasIndex(o => new { o.Source, o.ExternalId }).IsUnique();
 
+        // Readiness (big bids) notices changed opportunities by this stamp.
+        builder.HasIndex(o => o.UpdatedAt);
+
         builder.HasOne(o => o.Account).WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(o => o.Product).WithMany().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(o => o.UpdatedAt).IsConcurrencyToken();

@@ -103,6 +103,7 @@ internal sealed class RequestParticipantConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.AdvocateComment).HasMaxLength(4000);
         builder.HasIndex(p => new { p.RequestId, p.AdvocateId }).IsUnique();
         builder.HasIndex(p => new { p.AdvocateId, p.Status });
+        builder.HasIndex(p => new { p.Objection, p.OwnerDecidedAt }); // the objections report
         builder.HasIndex(p => p.AskTokenHash).IsUnique();
         builder.Property(p => p.FeedbackTokenHash).HasMaxLength(100);
         builder.HasIndex(p => p.FeedbackTokenHash).IsUnique();
@@ -144,5 +145,8 @@ internal sealed class ProgramSettingsConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(s => s.FatiguePolicy).HasMaxLength(8000);
         builder.Property(s => s.MatchWeights).HasMaxLength(4000);
         builder.Property(s => s.FulfilmentModes).HasMaxLength(4000);
+        builder.Property(s => s.Sourcing).HasMaxLength(4000);
+        builder.Property(s => s.PoolRules).HasMaxLength(4000);
+        builder.Property(s => s.ServiceEscalation).HasMaxLength(4000);
     }
 }
