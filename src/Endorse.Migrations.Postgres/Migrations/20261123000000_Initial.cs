@@ -13,6 +13,23 @@ namespace Endorse.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdvocacyKit",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocacyKit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -95,6 +112,46 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutivePrograms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameSearch = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutivePrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HygieneAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Question = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HygieneAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
                 {
@@ -119,7 +176,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Skipped = table.Column<int>(type: "integer", nullable: false),
                     Rejected = table.Column<int>(type: "integer", nullable: false),
                     Warnings = table.Column<int>(type: "integer", nullable: false),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WorkerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,6 +212,23 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Objection = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -163,7 +239,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IsStrategic = table.Column<bool>(type: "boolean", nullable: false),
                     LaunchedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    ServiceLeadId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,6 +255,9 @@ namespace Endorse.Migrations.Postgres.Migrations
                     FatiguePolicy = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     MatchWeights = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     FulfilmentModes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Sourcing = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PoolRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ServiceEscalation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -228,6 +308,26 @@ namespace Endorse.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SentReminder", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    ScopeId = table.Column<int>(type: "integer", nullable: false),
+                    ScopeName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotifiedNames = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Accounts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AccountCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEscalations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -388,6 +488,31 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramEvents_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRejections",
                 columns: table => new
                 {
@@ -403,6 +528,77 @@ namespace Endorse.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_ImportRejections", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ImportRejections_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRunEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRunEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRunEvents_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportSeenValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Reading = table.Column<int>(type: "integer", nullable: true),
+                    Basis = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportSeenValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportSeenValues_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunId = table.Column<int>(type: "integer", nullable: false),
+                    LineNumber = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportWarnings_ImportRuns_ImportRunId",
                         column: x => x.ImportRunId,
                         principalTable: "ImportRuns",
                         principalColumn: "Id",
@@ -431,6 +627,32 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportValueMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Value = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    SectorId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportValueMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportValueMappings_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -447,6 +669,10 @@ namespace Endorse.Migrations.Postgres.Migrations
                     SizeBand = table.Column<int>(type: "integer", nullable: false),
                     AnnualRevenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     CustomerSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    Relationship = table.Column<int>(type: "integer", nullable: false),
+                    RelationshipSource = table.Column<int>(type: "integer", nullable: false),
+                    CrmRelationship = table.Column<int>(type: "integer", nullable: true),
+                    Industry = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     ContractSignedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RenewalOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SatisfactionKind = table.Column<int>(type: "integer", nullable: false),
@@ -483,6 +709,37 @@ namespace Endorse.Migrations.Postgres.Migrations
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountGates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SetById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SetByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LiftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LiftedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    LiftedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    LiftReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountGates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountGates_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -556,6 +813,31 @@ namespace Endorse.Migrations.Postgres.Migrations
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnboardingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    KickOffOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnboardingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnboardingPlans_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -639,6 +921,70 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    CompanyExecutiveId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CompletedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    DueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_OnboardingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "OnboardingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceRequests",
                 columns: table => new
                 {
@@ -667,6 +1013,49 @@ namespace Endorse.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_ReferenceRequests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReferenceRequests_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WishListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    OpenAccountId = table.Column<int>(type: "integer", nullable: true),
+                    WisherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WisherName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DealOrSegment = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OpportunityId = table.Column<int>(type: "integer", nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    Why = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NextStep = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NextStepDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ParkedReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConvertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
                         principalColumn: "Id",
@@ -774,6 +1163,107 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ActivityTypes = table.Column<int>(type: "integer", nullable: false),
+                    ReserveForNominator = table.Column<bool>(type: "boolean", nullable: false),
+                    NominatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    NominatorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WaitingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OwnerDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DeclinedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReservedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveCommitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReminderOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveCommitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveCommitments_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveEventAttendances",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveEventAttendances", x => new { x.EventId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "ExecutiveProgramEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -875,6 +1365,55 @@ namespace Endorse.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NominationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NominationId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NominationEvents_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NominationProducts",
+                columns: table => new
+                {
+                    NominationId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationProducts", x => new { x.NominationId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessTokens_TokenHash",
                 table: "AccessTokens",
@@ -885,6 +1424,26 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_AccessTokens_UserId",
                 table: "AccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_AccountId_StartsOn",
+                table: "AccountGates",
+                columns: new[] { "AccountId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_EndsOn",
+                table: "AccountGates",
+                column: "EndsOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_Kind_EndsOn",
+                table: "AccountGates",
+                columns: new[] { "Kind", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_UpdatedAt",
+                table: "AccountGates",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountProducts_ProductId",
@@ -920,6 +1479,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_Accounts_RegionId_NameSearch_Id",
                 table: "Accounts",
                 columns: new[] { "RegionId", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Relationship_NameSearch_Id",
+                table: "Accounts",
+                columns: new[] { "Relationship", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RenewalOn",
@@ -1056,6 +1620,21 @@ namespace Endorse.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_AccountId_DueOn",
+                table: "CheckIns",
+                columns: new[] { "AccountId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_CompletedOn_DueOn",
+                table: "CheckIns",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_PlanId_Kind",
+                table: "CheckIns",
+                columns: new[] { "PlanId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_AccountId_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "AccountId", "NameSearch", "Id" });
@@ -1102,14 +1681,172 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_MemberId",
+                table: "ExecutiveCommitments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_ProgramId_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "ProgramId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_Status_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveEventAttendances_MemberId",
+                table: "ExecutiveEventAttendances",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramEvents_ProgramId_HeldOn",
+                table: "ExecutiveProgramEvents",
+                columns: new[] { "ProgramId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_AccountId",
+                table: "ExecutiveProgramMembers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_CompanyExecutiveId",
+                table: "ExecutiveProgramMembers",
+                column: "CompanyExecutiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ContactId",
+                table: "ExecutiveProgramMembers",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ProgramId_ContactId",
+                table: "ExecutiveProgramMembers",
+                columns: new[] { "ProgramId", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_UpdatedAt",
+                table: "ExecutiveProgramMembers",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_Kind_NameSearch",
+                table: "ExecutivePrograms",
+                columns: new[] { "Kind", "NameSearch" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_NameSearch_Id",
+                table: "ExecutivePrograms",
+                columns: new[] { "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_AnsweredOn",
+                table: "HygieneAnswers",
+                column: "AnsweredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_Question_AnsweredOn",
+                table: "HygieneAnswers",
+                columns: new[] { "Question", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRejections_ImportRunId_LineNumber",
                 table: "ImportRejections",
                 columns: new[] { "ImportRunId", "LineNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRunEvents_ImportRunId_At",
+                table: "ImportRunEvents",
+                columns: new[] { "ImportRunId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRuns_CreatedAt",
                 table: "ImportRuns",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_Status_LeaseExpiresAt",
+                table: "ImportRuns",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportSeenValues_ImportRunId_Kind",
+                table: "ImportSeenValues",
+                columns: new[] { "ImportRunId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_Kind_Key",
+                table: "ImportValueMappings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_SectorId",
+                table: "ImportValueMappings",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportWarnings_ImportRunId_LineNumber",
+                table: "ImportWarnings",
+                columns: new[] { "ImportRunId", "LineNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationEvents_NominationId_At",
+                table: "NominationEvents",
+                columns: new[] { "NominationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationProducts_ProductId",
+                table: "NominationProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AccountId",
+                table: "Nominations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AdvocateId",
+                table: "Nominations",
+                column: "AdvocateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "ContactId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_Open",
+                table: "Nominations",
+                column: "ContactId",
+                unique: true,
+                filter: "\"Status\" IN (0, 1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_Status_ApprovedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "Status", "ApprovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OwnerId_Status",
+                table: "Nominations",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_ReservedUntil",
+                table: "Nominations",
+                columns: new[] { "Status", "ReservedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_WaitingSince",
+                table: "Nominations",
+                columns: new[] { "Status", "WaitingSince" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_AwaitsDigest_UserId",
@@ -1120,6 +1857,22 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_AccountId",
+                table: "OnboardingPlans",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_Outcome_AccountId",
+                table: "OnboardingPlans",
+                columns: new[] { "Outcome", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_UpdatedAt",
+                table: "OnboardingPlans",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_AccountId_CloseDate",
@@ -1163,9 +1916,20 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_UpdatedAt",
+                table: "Opportunities",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboundMails_Status_NextAttemptAt",
                 table: "OutboundMails",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookAnswers_Objection",
+                table: "PlaybookAnswers",
+                column: "Objection",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Name",
@@ -1217,6 +1981,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_Objection_OwnerDecidedAt",
+                table: "RequestParticipants",
+                columns: new[] { "Objection", "OwnerDecidedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_ReminderTokenHash",
                 table: "RequestParticipants",
                 column: "ReminderTokenHash",
@@ -1255,6 +2024,53 @@ namespace Endorse.Migrations.Postgres.Migrations
                 table: "SentReminder",
                 columns: new[] { "Recipient", "Day" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_Scope_ScopeId_StartedAt",
+                table: "ServiceEscalations",
+                columns: new[] { "Scope", "ScopeId", "StartedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_StartedAt",
+                table: "ServiceEscalations",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_AccountId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpenAccountId",
+                table: "WishListEntries",
+                column: "OpenAccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpportunityId",
+                table: "WishListEntries",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OwnerId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_Stage_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "Stage", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_UpdatedAt",
+                table: "WishListEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_WisherId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "WisherId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -1264,10 +2080,16 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AccessTokens");
 
             migrationBuilder.DropTable(
+                name: "AccountGates");
+
+            migrationBuilder.DropTable(
                 name: "AccountProducts");
 
             migrationBuilder.DropTable(
                 name: "AdvocacyActivities");
+
+            migrationBuilder.DropTable(
+                name: "AdvocacyKit");
 
             migrationBuilder.DropTable(
                 name: "AdvocateBlackouts");
@@ -1297,16 +2119,49 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ExecutiveCommitments");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveEventAttendances");
+
+            migrationBuilder.DropTable(
+                name: "HygieneAnswers");
+
+            migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportRunEvents");
+
+            migrationBuilder.DropTable(
+                name: "ImportSeenValues");
+
+            migrationBuilder.DropTable(
+                name: "ImportValueMappings");
+
+            migrationBuilder.DropTable(
+                name: "ImportWarnings");
+
+            migrationBuilder.DropTable(
+                name: "NominationEvents");
+
+            migrationBuilder.DropTable(
+                name: "NominationProducts");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OutboundMails");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookAnswers");
 
             migrationBuilder.DropTable(
                 name: "ProgramSettings");
@@ -1324,31 +2179,52 @@ namespace Endorse.Migrations.Postgres.Migrations
                 name: "SentReminder");
 
             migrationBuilder.DropTable(
+                name: "ServiceEscalations");
+
+            migrationBuilder.DropTable(
+                name: "WishListEntries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "OnboardingPlans");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramEvents");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramMembers");
 
             migrationBuilder.DropTable(
                 name: "ImportRuns");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Nominations");
 
             migrationBuilder.DropTable(
-                name: "Advocates");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReferenceRequests");
 
             migrationBuilder.DropTable(
-                name: "Contacts");
+                name: "ExecutivePrograms");
+
+            migrationBuilder.DropTable(
+                name: "Advocates");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
-                name: "Accounts");
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
 
             migrationBuilder.DropTable(
                 name: "SalesAreas");

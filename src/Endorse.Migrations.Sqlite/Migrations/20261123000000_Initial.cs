@@ -12,6 +12,23 @@ namespace Endorse.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdvocacyKit",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvocacyKit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -94,6 +111,46 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutivePrograms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameSearch = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutivePrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HygieneAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Question = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HygieneAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
                 {
@@ -118,7 +175,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),
                     Rejected = table.Column<int>(type: "INTEGER", nullable: false),
                     Warnings = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,6 +211,23 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Objection = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookAnswers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -162,7 +238,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     IsStrategic = table.Column<bool>(type: "INTEGER", nullable: false),
                     LaunchedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServiceLeadId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,6 +254,9 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     FatiguePolicy = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     MatchWeights = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     FulfilmentModes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sourcing = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PoolRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ServiceEscalation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -227,6 +307,26 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SentReminder", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScopeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScopeName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedNames = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Accounts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AccountCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceEscalations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -387,6 +487,31 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramEvents_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRejections",
                 columns: table => new
                 {
@@ -402,6 +527,77 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ImportRejections", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ImportRejections_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRunEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRunEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRunEvents_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportSeenValues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reading = table.Column<int>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportSeenValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportSeenValues_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportWarnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportWarnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportWarnings_ImportRuns_ImportRunId",
                         column: x => x.ImportRunId,
                         principalTable: "ImportRuns",
                         principalColumn: "Id",
@@ -430,6 +626,32 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportValueMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportValueMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportValueMappings_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Accounts",
                 columns: table => new
                 {
@@ -446,6 +668,10 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     SizeBand = table.Column<int>(type: "INTEGER", nullable: false),
                     AnnualRevenue = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
                     CustomerSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Relationship = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelationshipSource = table.Column<int>(type: "INTEGER", nullable: false),
+                    CrmRelationship = table.Column<int>(type: "INTEGER", nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     ContractSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RenewalOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SatisfactionKind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -482,6 +708,37 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountGates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SetById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SetByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LiftedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LiftedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LiftedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LiftReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountGates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountGates_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -555,6 +812,31 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnboardingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KickOffOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutcomeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnboardingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnboardingPlans_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -638,6 +920,70 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExecutiveProgramMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompanyExecutiveId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveProgramMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveProgramMembers_ExecutivePrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ExecutivePrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CompletedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueNoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_OnboardingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "OnboardingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferenceRequests",
                 columns: table => new
                 {
@@ -666,6 +1012,49 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ReferenceRequests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ReferenceRequests_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WishListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenAccountId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WisherId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    WisherName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DealOrSegment = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OpportunityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Why = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextStepDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParkedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConvertedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdvocateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WishListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WishListEntries_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
                         principalColumn: "Id",
@@ -773,6 +1162,107 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ActivityTypes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReserveForNominator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NominatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    NominatorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaitingSince = table.Column<long>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OwnerDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DeclinedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AdvocateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReservedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Advocates_AdvocateId",
+                        column: x => x.AdvocateId,
+                        principalTable: "Advocates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveCommitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReminderOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OverdueNoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveCommitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveCommitments_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutiveEventAttendances",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutiveEventAttendances", x => new { x.EventId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "ExecutiveProgramEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExecutiveEventAttendances_ExecutiveProgramMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "ExecutiveProgramMembers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -874,6 +1364,55 @@ namespace Endorse.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NominationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NominationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NominationEvents_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NominationProducts",
+                columns: table => new
+                {
+                    NominationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NominationProducts", x => new { x.NominationId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Nominations_NominationId",
+                        column: x => x.NominationId,
+                        principalTable: "Nominations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NominationProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessTokens_TokenHash",
                 table: "AccessTokens",
@@ -884,6 +1423,26 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "IX_AccessTokens_UserId",
                 table: "AccessTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_AccountId_StartsOn",
+                table: "AccountGates",
+                columns: new[] { "AccountId", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_EndsOn",
+                table: "AccountGates",
+                column: "EndsOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_Kind_EndsOn",
+                table: "AccountGates",
+                columns: new[] { "Kind", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountGates_UpdatedAt",
+                table: "AccountGates",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountProducts_ProductId",
@@ -919,6 +1478,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "IX_Accounts_RegionId_NameSearch_Id",
                 table: "Accounts",
                 columns: new[] { "RegionId", "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Relationship_NameSearch_Id",
+                table: "Accounts",
+                columns: new[] { "Relationship", "NameSearch", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RenewalOn",
@@ -1055,6 +1619,21 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_AccountId_DueOn",
+                table: "CheckIns",
+                columns: new[] { "AccountId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_CompletedOn_DueOn",
+                table: "CheckIns",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_PlanId_Kind",
+                table: "CheckIns",
+                columns: new[] { "PlanId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_AccountId_NameSearch_Id",
                 table: "Contacts",
                 columns: new[] { "AccountId", "NameSearch", "Id" });
@@ -1101,14 +1680,172 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_MemberId",
+                table: "ExecutiveCommitments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_ProgramId_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "ProgramId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveCommitments_Status_DueOn",
+                table: "ExecutiveCommitments",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveEventAttendances_MemberId",
+                table: "ExecutiveEventAttendances",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramEvents_ProgramId_HeldOn",
+                table: "ExecutiveProgramEvents",
+                columns: new[] { "ProgramId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_AccountId",
+                table: "ExecutiveProgramMembers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_CompanyExecutiveId",
+                table: "ExecutiveProgramMembers",
+                column: "CompanyExecutiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ContactId",
+                table: "ExecutiveProgramMembers",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_ProgramId_ContactId",
+                table: "ExecutiveProgramMembers",
+                columns: new[] { "ProgramId", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutiveProgramMembers_UpdatedAt",
+                table: "ExecutiveProgramMembers",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_Kind_NameSearch",
+                table: "ExecutivePrograms",
+                columns: new[] { "Kind", "NameSearch" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutivePrograms_NameSearch_Id",
+                table: "ExecutivePrograms",
+                columns: new[] { "NameSearch", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_AnsweredOn",
+                table: "HygieneAnswers",
+                column: "AnsweredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HygieneAnswers_Question_AnsweredOn",
+                table: "HygieneAnswers",
+                columns: new[] { "Question", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRejections_ImportRunId_LineNumber",
                 table: "ImportRejections",
                 columns: new[] { "ImportRunId", "LineNumber" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRunEvents_ImportRunId_At",
+                table: "ImportRunEvents",
+                columns: new[] { "ImportRunId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRuns_CreatedAt",
                 table: "ImportRuns",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_Status_LeaseExpiresAt",
+                table: "ImportRuns",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportSeenValues_ImportRunId_Kind",
+                table: "ImportSeenValues",
+                columns: new[] { "ImportRunId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_Kind_Key",
+                table: "ImportValueMappings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportValueMappings_SectorId",
+                table: "ImportValueMappings",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportWarnings_ImportRunId_LineNumber",
+                table: "ImportWarnings",
+                columns: new[] { "ImportRunId", "LineNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationEvents_NominationId_At",
+                table: "NominationEvents",
+                columns: new[] { "NominationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NominationProducts_ProductId",
+                table: "NominationProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AccountId",
+                table: "Nominations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_AdvocateId",
+                table: "Nominations",
+                column: "AdvocateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "ContactId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_Open",
+                table: "Nominations",
+                column: "ContactId",
+                unique: true,
+                filter: "\"Status\" IN (0, 1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_CreatedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatorId_Status_ApprovedAt",
+                table: "Nominations",
+                columns: new[] { "NominatorId", "Status", "ApprovedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OwnerId_Status",
+                table: "Nominations",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_ReservedUntil",
+                table: "Nominations",
+                columns: new[] { "Status", "ReservedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_Status_WaitingSince",
+                table: "Nominations",
+                columns: new[] { "Status", "WaitingSince" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_AwaitsDigest_UserId",
@@ -1119,6 +1856,22 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_AccountId",
+                table: "OnboardingPlans",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_Outcome_AccountId",
+                table: "OnboardingPlans",
+                columns: new[] { "Outcome", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnboardingPlans_UpdatedAt",
+                table: "OnboardingPlans",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_AccountId_CloseDate",
@@ -1162,9 +1915,20 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_UpdatedAt",
+                table: "Opportunities",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboundMails_Status_NextAttemptAt",
                 table: "OutboundMails",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookAnswers_Objection",
+                table: "PlaybookAnswers",
+                column: "Objection",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Name",
@@ -1216,6 +1980,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestParticipants_Objection_OwnerDecidedAt",
+                table: "RequestParticipants",
+                columns: new[] { "Objection", "OwnerDecidedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestParticipants_ReminderTokenHash",
                 table: "RequestParticipants",
                 column: "ReminderTokenHash",
@@ -1254,6 +2023,53 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 table: "SentReminder",
                 columns: new[] { "Recipient", "Day" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_Scope_ScopeId_StartedAt",
+                table: "ServiceEscalations",
+                columns: new[] { "Scope", "ScopeId", "StartedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceEscalations_StartedAt",
+                table: "ServiceEscalations",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_AccountId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpenAccountId",
+                table: "WishListEntries",
+                column: "OpenAccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OpportunityId",
+                table: "WishListEntries",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_OwnerId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_Stage_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "Stage", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_UpdatedAt",
+                table: "WishListEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WishListEntries_WisherId_CreatedAt",
+                table: "WishListEntries",
+                columns: new[] { "WisherId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -1263,10 +2079,16 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "AccessTokens");
 
             migrationBuilder.DropTable(
+                name: "AccountGates");
+
+            migrationBuilder.DropTable(
                 name: "AccountProducts");
 
             migrationBuilder.DropTable(
                 name: "AdvocacyActivities");
+
+            migrationBuilder.DropTable(
+                name: "AdvocacyKit");
 
             migrationBuilder.DropTable(
                 name: "AdvocateBlackouts");
@@ -1296,16 +2118,49 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ExecutiveCommitments");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveEventAttendances");
+
+            migrationBuilder.DropTable(
+                name: "HygieneAnswers");
+
+            migrationBuilder.DropTable(
                 name: "ImportRejections");
+
+            migrationBuilder.DropTable(
+                name: "ImportRunEvents");
+
+            migrationBuilder.DropTable(
+                name: "ImportSeenValues");
+
+            migrationBuilder.DropTable(
+                name: "ImportValueMappings");
+
+            migrationBuilder.DropTable(
+                name: "ImportWarnings");
+
+            migrationBuilder.DropTable(
+                name: "NominationEvents");
+
+            migrationBuilder.DropTable(
+                name: "NominationProducts");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "OutboundMails");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookAnswers");
 
             migrationBuilder.DropTable(
                 name: "ProgramSettings");
@@ -1323,31 +2178,52 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 name: "SentReminder");
 
             migrationBuilder.DropTable(
+                name: "ServiceEscalations");
+
+            migrationBuilder.DropTable(
+                name: "WishListEntries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "OnboardingPlans");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramEvents");
+
+            migrationBuilder.DropTable(
+                name: "ExecutiveProgramMembers");
 
             migrationBuilder.DropTable(
                 name: "ImportRuns");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Nominations");
 
             migrationBuilder.DropTable(
-                name: "Advocates");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReferenceRequests");
 
             migrationBuilder.DropTable(
-                name: "Contacts");
+                name: "ExecutivePrograms");
+
+            migrationBuilder.DropTable(
+                name: "Advocates");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
-                name: "Accounts");
+                name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
 
             migrationBuilder.DropTable(
                 name: "SalesAreas");
