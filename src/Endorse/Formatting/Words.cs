@@ -217,6 +217,199 @@ public static class Words
             [nameof(BlockReasons.NoPublicity)] = "no publicity",
             [nameof(BlockReasons.PermissionForbidsActivity)] = "disclosure permission forbids it",
             [nameof(BlockReasons.DoesNotDoActivity)] = "does not do this activity",
+            [nameof(BlockReasons.BigBid)] = "big bid",
+            [nameof(BlockReasons.Reorganisation)] = "reorganisation",
+            [nameof(BlockReasons.OnHold)] = "on hold",
+            [nameof(BlockReasons.UnhappyOnboarding)] = "unhappy onboarding",
+        },
+        [typeof(global::Endorse.Accounts.AccountRelationship)] = new()
+        {
+            [nameof(global::Endorse.Accounts.AccountRelationship.Prospect)] = "prospect",
+            [nameof(global::Endorse.Accounts.AccountRelationship.Customer)] = "customer",
+            [nameof(global::Endorse.Accounts.AccountRelationship.FormerCustomer)] = "former customer",
+        },
+        [typeof(global::Endorse.Accounts.RelationshipSource)] = new()
+        {
+            [nameof(global::Endorse.Accounts.RelationshipSource.Derived)] = "worked out from deals and customer-since",
+            [nameof(global::Endorse.Accounts.RelationshipSource.Crm)] = "taken from the CRM",
+            [nameof(global::Endorse.Accounts.RelationshipSource.Person)] = "set by a person",
+        },
+        [typeof(global::Endorse.Onboarding.CheckInKind)] = new()
+        {
+            [nameof(global::Endorse.Onboarding.CheckInKind.Introduction)] = "introduction",
+            [nameof(global::Endorse.Onboarding.CheckInKind.MidImplementation)] = "mid-implementation check-in",
+            [nameof(global::Endorse.Onboarding.CheckInKind.GoLive)] = "go-live check-in",
+            [nameof(global::Endorse.Onboarding.CheckInKind.FollowUp)] = "follow-up",
+        },
+        [typeof(global::Endorse.Onboarding.CheckInState)] = new()
+        {
+            [nameof(global::Endorse.Onboarding.CheckInState.Upcoming)] = "upcoming",
+            [nameof(global::Endorse.Onboarding.CheckInState.Due)] = "due",
+            [nameof(global::Endorse.Onboarding.CheckInState.Overdue)] = "overdue",
+            [nameof(global::Endorse.Onboarding.CheckInState.Done)] = "done",
+        },
+        [typeof(global::Endorse.Onboarding.OnboardingOutcome)] = new()
+        {
+            [nameof(global::Endorse.Onboarding.OnboardingOutcome.Pending)] = "not yet known",
+            [nameof(global::Endorse.Onboarding.OnboardingOutcome.Happy)] = "happy",
+            [nameof(global::Endorse.Onboarding.OnboardingOutcome.Unhappy)] = "unhappy",
+        },
+        [typeof(global::Endorse.ExecutivePrograms.CommitmentKind)] = new()
+        {
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentKind.Blog)] = "blog post",
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentKind.CaseStudy)] = "case study",
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentKind.Talk)] = "talk",
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentKind.ReferenceCall)] = "reference call",
+        },
+        [typeof(global::Endorse.ExecutivePrograms.CommitmentStatus)] = new()
+        {
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentStatus.Open)] = "open",
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentStatus.Delivered)] = "delivered",
+            [nameof(global::Endorse.ExecutivePrograms.CommitmentStatus.Dropped)] = "dropped",
+        },
+        [typeof(global::Endorse.ExecutivePrograms.ExecutiveProgramKind)] = new()
+        {
+            [nameof(global::Endorse.ExecutivePrograms.ExecutiveProgramKind.Peering)] = "peer group",
+            [nameof(global::Endorse.ExecutivePrograms.ExecutiveProgramKind.Briefing)] = "executive briefing",
+            [nameof(global::Endorse.ExecutivePrograms.ExecutiveProgramKind.Panel)] = "advisory panel",
+            [nameof(global::Endorse.ExecutivePrograms.ExecutiveProgramKind.Club)] = "customer club",
+        },
+        [typeof(global::Endorse.Data.DatabaseErrorKind)] = new()
+        {
+            [nameof(global::Endorse.Data.DatabaseErrorKind.Other)] = "other database error",
+            [nameof(global::Endorse.Data.DatabaseErrorKind.ChangedMeanwhile)] = "changed by someone else meanwhile",
+            [nameof(global::Endorse.Data.DatabaseErrorKind.Duplicate)] = "already exists",
+            [nameof(global::Endorse.Data.DatabaseErrorKind.MissingReference)] = "refers to a record that does not exist",
+            [nameof(global::Endorse.Data.DatabaseErrorKind.ValueNotStorable)] = "a value the database cannot store",
+            [nameof(global::Endorse.Data.DatabaseErrorKind.Contention)] = "too many changes at once",
+        },
+        [typeof(global::Endorse.Import.DealOutcome)] = new()
+        {
+            [nameof(global::Endorse.Import.DealOutcome.Open)] = "open",
+            [nameof(global::Endorse.Import.DealOutcome.Won)] = "won",
+            [nameof(global::Endorse.Import.DealOutcome.Lost)] = "lost",
+        },
+        [typeof(global::Endorse.Import.ImportReadingBasis)] = new()
+        {
+            [nameof(global::Endorse.Import.ImportReadingBasis.SectorName)] = "matches a sector name",
+            [nameof(global::Endorse.Import.ImportReadingBasis.Mapping)] = "by a mapping",
+            [nameof(global::Endorse.Import.ImportReadingBasis.NoSector)] = "left without a sector",
+            [nameof(global::Endorse.Import.ImportReadingBasis.BuiltIn)] = "known stage",
+            [nameof(global::Endorse.Import.ImportReadingBasis.FileColumns)] = "from the file's columns",
+            [nameof(global::Endorse.Import.ImportReadingBasis.Guessed)] = "guessed",
+            [nameof(global::Endorse.Import.ImportReadingBasis.Unknown)] = "unknown",
+        },
+        [typeof(global::Endorse.Import.ImportValueKind)] = new()
+        {
+            [nameof(global::Endorse.Import.ImportValueKind.Industry)] = "industry",
+            [nameof(global::Endorse.Import.ImportValueKind.DealStage)] = "deal stage",
+            [nameof(global::Endorse.Import.ImportValueKind.AccountType)] = "account type",
+        },
+        [typeof(global::Endorse.Import.ImportWarningKind)] = new()
+        {
+            [nameof(global::Endorse.Import.ImportWarningKind.UnknownIndustry)] = "industry matches no sector",
+            [nameof(global::Endorse.Import.ImportWarningKind.UnknownCountry)] = "country not recognised",
+            [nameof(global::Endorse.Import.ImportWarningKind.UnknownDealStage)] = "deal stage not recognised",
+            [nameof(global::Endorse.Import.ImportWarningKind.RelationshipKept)] = "relationship set by a person kept",
+            [nameof(global::Endorse.Import.ImportWarningKind.SeniorityKept)] = "seniority set by a person kept",
+        },
+        [typeof(global::Endorse.Discovery.DiscoveryFactor)] = new()
+        {
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Sector)] = "same sector",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Products)] = "products in common",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Size)] = "similar size",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Region)] = "same region",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Tenure)] = "customer for long enough",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Satisfaction)] = "satisfaction",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.Seniority)] = "seniority of the contact",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.ExecutiveProgram)] = "in an executive program",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.OnboardedHappily)] = "happy onboarding",
+            [nameof(global::Endorse.Discovery.DiscoveryFactor.WishList)] = "on the wish list",
+        },
+        [typeof(global::Endorse.Objections.EscalationScope)] = new()
+        {
+            [nameof(global::Endorse.Objections.EscalationScope.Product)] = "product",
+            [nameof(global::Endorse.Objections.EscalationScope.Sector)] = "sector",
+        },
+        [typeof(global::Endorse.Objections.ObjectionGrouping)] = new()
+        {
+            [nameof(global::Endorse.Objections.ObjectionGrouping.Objection)] = "objection",
+            [nameof(global::Endorse.Objections.ObjectionGrouping.Owner)] = "account owner",
+            [nameof(global::Endorse.Objections.ObjectionGrouping.SalesArea)] = "sales area",
+            [nameof(global::Endorse.Objections.ObjectionGrouping.Month)] = "month",
+        },
+        [typeof(global::Endorse.Readiness.GateKind)] = new()
+        {
+            [nameof(global::Endorse.Readiness.GateKind.LowSatisfaction)] = "low satisfaction",
+            [nameof(global::Endorse.Readiness.GateKind.OpenEscalation)] = "open escalation",
+            [nameof(global::Endorse.Readiness.GateKind.BigBid)] = "big bid",
+            [nameof(global::Endorse.Readiness.GateKind.Reorganisation)] = "reorganisation",
+            [nameof(global::Endorse.Readiness.GateKind.RenewalSoon)] = "renewal soon",
+            [nameof(global::Endorse.Readiness.GateKind.NoPublicity)] = "no publicity",
+            [nameof(global::Endorse.Readiness.GateKind.OnHold)] = "on hold",
+            [nameof(global::Endorse.Readiness.GateKind.UnhappyOnboarding)] = "unhappy onboarding",
+        },
+        [typeof(global::Endorse.Readiness.GateState)] = new()
+        {
+            [nameof(global::Endorse.Readiness.GateState.Upcoming)] = "upcoming",
+            [nameof(global::Endorse.Readiness.GateState.Active)] = "active",
+            [nameof(global::Endorse.Readiness.GateState.Ended)] = "ended",
+            [nameof(global::Endorse.Readiness.GateState.Lifted)] = "lifted",
+        },
+        [typeof(global::Endorse.Hygiene.HygieneAnswerValue)] = new()
+        {
+            [nameof(global::Endorse.Hygiene.HygieneAnswerValue.No)] = "no",
+            [nameof(global::Endorse.Hygiene.HygieneAnswerValue.Partly)] = "partly",
+            [nameof(global::Endorse.Hygiene.HygieneAnswerValue.Yes)] = "yes",
+        },
+        [typeof(global::Endorse.Hygiene.HygieneQuestion)] = new()
+        {
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.ExecutiveSponsorship)] = "an executive sponsors the program",
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.StandingAgendaItem)] = "advocacy is a standing agenda item",
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.ManagersTargets)] = "managers have advocacy targets",
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.AdvocacyInContracts)] = "advocacy is written into contracts",
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.ReferenceTeamAndSales)] = "the reference team and sales work as one",
+            [nameof(global::Endorse.Hygiene.HygieneQuestion.AdvocacyKit)] = "advocates have a kit",
+        },
+        [typeof(global::Endorse.Nominations.NominationKind)] = new()
+        {
+            [nameof(global::Endorse.Nominations.NominationKind.HappyCustomer)] = "happy customer",
+            [nameof(global::Endorse.Nominations.NominationKind.PocketReference)] = "pocket reference",
+        },
+        [typeof(global::Endorse.Nominations.NominationStatus)] = new()
+        {
+            [nameof(global::Endorse.Nominations.NominationStatus.AwaitingReview)] = "awaiting review",
+            [nameof(global::Endorse.Nominations.NominationStatus.MoreInfoRequested)] = "more information asked for",
+            [nameof(global::Endorse.Nominations.NominationStatus.AwaitingOwnerApproval)] = "awaiting the owner's approval",
+            [nameof(global::Endorse.Nominations.NominationStatus.Approved)] = "approved",
+            [nameof(global::Endorse.Nominations.NominationStatus.Declined)] = "declined",
+            [nameof(global::Endorse.Nominations.NominationStatus.Withdrawn)] = "withdrawn",
+        },
+        [typeof(global::Endorse.Nominations.NominationView)] = new()
+        {
+            [nameof(global::Endorse.Nominations.NominationView.Mine)] = "mine",
+            [nameof(global::Endorse.Nominations.NominationView.Queue)] = "review queue",
+            [nameof(global::Endorse.Nominations.NominationView.MyAccounts)] = "my accounts",
+        },
+        [typeof(global::Endorse.Nominations.PoolMode)] = new()
+        {
+            [nameof(global::Endorse.Nominations.PoolMode.OpenPool)] = "open pool",
+            [nameof(global::Endorse.Nominations.PoolMode.ContributorsOnly)] = "contributors only",
+        },
+        [typeof(global::Endorse.Matching.PoolHiding)] = new()
+        {
+            [nameof(global::Endorse.Matching.PoolHiding.None)] = "in the pool",
+            [nameof(global::Endorse.Matching.PoolHiding.ReservedForAnotherRep)] = "reserved for another rep",
+            [nameof(global::Endorse.Matching.PoolHiding.ContributorsOnly)] = "for contributors only",
+        },
+        [typeof(global::Endorse.WishList.WishStage)] = new()
+        {
+            [nameof(global::Endorse.WishList.WishStage.Wished)] = "wished for",
+            [nameof(global::Endorse.WishList.WishStage.Researching)] = "researching",
+            [nameof(global::Endorse.WishList.WishStage.Approaching)] = "approaching",
+            [nameof(global::Endorse.WishList.WishStage.Nominated)] = "nominated",
+            [nameof(global::Endorse.WishList.WishStage.Advocate)] = "advocate",
+            [nameof(global::Endorse.WishList.WishStage.Parked)] = "parked",
         },
     };
 
