@@ -67,11 +67,15 @@ public static class SchedulerSetup
             // The wish-list and onboarding watch (every minute) and the daily check-in and commitment reminders.
             var sourcing = SourcingSchedule.From(configuration);
             quartz.AddJob<SourcingWatchJob>(job => job.WithIdentity(SourcingWatchJob.Key).StoreDurably().WithDescription("Closes wishes that came true; makes check-in plans for new customers."));
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(SourcingWatchJob.Key)
-                .WithIdentity(SourcingWatchJob.TriggerKey)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(sourcing.WatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (configuration.GetValue("Scheduler:SourcingWatchEnabled", true))
+            {
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(SourcingWatchJob.Key)
+                    .WithIdentity(SourcingWatchJob.TriggerKey)
+                    .StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(sourcing.WatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            }
+
             quartz.AddJob<DailyRemindersJob>(job => job.WithIdentity(DailyRemindersJob.Key).StoreDurably().WithDescription("Announces check-ins and commitments coming due and overdue."));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(DailyRemindersJob.Key)

@@ -216,7 +216,8 @@ public static class DiscoveryDemoData
                 for (var i = 0; i < 3 && queue.Count > 0; i++)
                 {
                     var account = Next();
-                    var contact = await db.Contacts.AsNoTracking().Where(c => c.AccountId == account.Id && c.SeniorityTier >= SeniorityTier.VicePresident).OrderByDescending(c => c.SeniorityTier).ThenBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+                    // The account's most senior contact: an executive where the account has one.
+                    var contact = await db.Contacts.AsNoTracking().Where(c => c.AccountId == account.Id).OrderByDescending(c => c.SeniorityTier).ThenBy(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync(cancellationToken);
                     if (contact == 0 || exec is null)
                     {
                         continue;

@@ -65,7 +65,7 @@ public class ImportReportTests
         var csvLines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("LineNumber,ExternalId,Kind,Column,Value,Message", csvLines[0].TrimEnd('\r'));
         Assert.Equal(10, csvLines.Length);
-        Assert.Contains(csvLines, l => l.StartsWith("8,001Dm00000EU0006,UnknownIndustry,Industry,Transportation,", StringComparison.Ordinal));
+        Assert.Contains(csvLines, l => l.StartsWith("8,001Dm00000EU0006,Industry matches no sector,Industry,Transportation,", StringComparison.Ordinal));
 
         // The industries and account types the file used, with how each reads.
         var industries = await client.GetFromJsonAsync<List<ImportIndustry>>($"/api/v1/imports/{run.Id}/industries", CustomerTestData.Json);
