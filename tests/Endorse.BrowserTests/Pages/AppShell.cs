@@ -22,6 +22,10 @@ public sealed partial class AppShell(IPage page)
     {
         await Expect(AccountMenuButton).ToBeVisibleAsync();
         await WaitForInteractivityAsync(page);
+
+        // On a person's first visit the layout adopts the browser's zone and may reload the page once; the marker shows
+        // once that is settled, so a form filled next is not wiped by the reload.
+        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
     }
 
     /// <summary>Waits until the Blazor Server circuit is up, so clicks reach .NET event handlers.</summary>
