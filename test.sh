@@ -127,6 +127,16 @@ if [ ! -f tests/Endorse.BrowserTests/node_modules/axe-core/axe.min.js ]; then
   fi
 fi
 
+# Redocly CLI, which OpenApiLintTests (integration suite) runs on /openapi/v1.json, from the npm registry (package-lock.json pins it).
+if [ ! -f tools/api-lint/node_modules/@redocly/cli/bin/cli.js ]; then
+  say "npm ci (Redocly CLI for the OpenAPI lint)"
+  if ! command -v npm >/dev/null 2>&1; then
+    problems+=("npm is missing: install Debian's npm package (the OpenAPI lint needs Redocly CLI from the npm registry)")
+  elif ! (cd tools/api-lint && npm ci --no-audit --no-fund); then
+    problems+=("npm ci in tools/api-lint failed: the OpenAPI lint cannot run")
+  fi
+fi
+
 # --- 4. Every suite, never stopping at the first failure --------------------------------------------------
 counter() { # counter NAME FILE -> the value of the NAME attribute of TRX's <Counters>
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' | head -n 1
