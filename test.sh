@@ -116,6 +116,8 @@ fi
 echo "(format check took $(( SECONDS - format_started ))s)"
 
 export ENDORSE_SCREENSHOTS="$results/screenshots"
+# OpenApiLintTests (integration suite) writes the document the app serves here; step 5 builds a Kiota client from it.
+export ENDORSE_OPENAPI_OUT="$results/openapi-v1.json"
 
 # axe-core, which the browser tests inject into every page, comes from the npm registry (package-lock.json pins it).
 if [ ! -f tests/Endorse.BrowserTests/node_modules/axe-core/axe.min.js ]; then
@@ -168,6 +170,14 @@ for suite in "${suites[@]}"; do
     problems+=("$name: no tests ran")
   fi
 done
+
+# --- 5. A C# client generated from the OpenAPI document with Kiota compiles (about 30 s) --------------------------
+say "scripts/check-api-client.sh (Kiota client from /openapi/v1.json)"
+if [ ! -s "$ENDORSE_OPENAPI_OUT" ]; then
+  problems+=("the OpenAPI document was not written by OpenApiLintTests: the Kiota client was not checked")
+elif ! scripts/check-api-client.sh "$ENDORSE_OPENAPI_OUT"; then
+  problems+=("the C# client Kiota generates from /openapi/v1.json does not compile (scripts/check-api-client.sh)")
+fi
 
 echo
 echo "Test results (TRX): $results"
