@@ -116,6 +116,8 @@ fi
 echo "(format check took $(( SECONDS - format_started ))s)"
 
 export ENDORSE_SCREENSHOTS="$results/screenshots"
+# OpenApiLintTests (integration suite) writes the document the app serves here; step 5 builds a Kiota client from it.
+export ENDORSE_OPENAPI_OUT="$results/openapi-v1.json"
 
 # axe-core, which the browser tests inject into every page, comes from the npm registry (package-lock.json pins it).
 if [ ! -f tests/Endorse.BrowserTests/node_modules/axe-core/axe.min.js ]; then
@@ -124,6 +126,16 @@ if [ ! -f tests/Endorse.BrowserTests/node_modules/axe-core/axe.min.js ]; then
     problems+=("npm is missing: install Debian's npm package (the browser tests need axe-core from the npm registry)")
   elif ! (cd tests/Endorse.BrowserTests && npm ci --no-audit --no-fund); then
     problems+=("npm ci in tests/Endorse.BrowserTests failed: the browser tests cannot run axe-core")
+  fi
+fi
+
+# Redocly CLI, which OpenApiLintTests (integration suite) runs on /openapi/v1.json, from the npm registry (package-lock.json pins it).
+if [ ! -f tools/api-lint/node_modules/@redocly/cli/bin/cli.js ]; then
+  say "npm ci (Redocly CLI for the OpenAPI lint)"
+  if ! command -v npm >/dev/null 2>&1; then
+    problems+=("npm is missing: install Debian's npm package (the OpenAPI lint needs Redocly CLI from the npm registry)")
+  elif ! (cd tools/api-lint && npm ci --no-audit --no-fund); then
+    problems+=("npm ci in tools/api-lint failed: the OpenAPI lint cannot run")
   fi
 fi
 
@@ -158,6 +170,14 @@ for suite in "${suites[@]}"; do
     problems+=("$name: no tests ran")
   fi
 done
+
+# --- 5. A C# client generated from the OpenAPI document with Kiota compiles (about 30 s) --------------------------
+say "scripts/check-api-client.sh (Kiota client from /openapi/v1.json)"
+if [ ! -s "$ENDORSE_OPENAPI_OUT" ]; then
+  problems+=("the OpenAPI document was not written by OpenApiLintTests: the Kiota client was not checked")
+elif ! scripts/check-api-client.sh "$ENDORSE_OPENAPI_OUT"; then
+  problems+=("the C# client Kiota generates from /openapi/v1.json does not compile (scripts/check-api-client.sh)")
+fi
 
 echo
 echo "Test results (TRX): $results"

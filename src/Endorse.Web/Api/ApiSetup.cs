@@ -48,6 +48,8 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddSchemaTransformer<EnumDescriptionTransformer>();
         });
         return services;

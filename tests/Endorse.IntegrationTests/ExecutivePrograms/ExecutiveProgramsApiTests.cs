@@ -69,16 +69,16 @@ public class ExecutiveProgramsApiTests
         Assert.Equal($"Commitment due {Today.AddDays(3):yyyy-MM-dd}: Cora Cio's blog (Why we moved to the cloud)", reminder.Title);
 
         // Delivered (with the version read after the reminder marked it: the one read before is stale); a second close is refused.
-        var staleClose = await marketing.PutJsonAsync($"/api/v1/executive-programs/commitments/{(int)commitmentJson["id"]!}", new { status = "Delivered", updatedAt = (DateTimeOffset)commitmentJson["updatedAt"]! });
+        var staleClose = await marketing.PutJsonAsync($"/api/v1/executive-commitments/{(int)commitmentJson["id"]!}", new { status = "Delivered", updatedAt = (DateTimeOffset)commitmentJson["updatedAt"]! });
         Assert.Equal(HttpStatusCode.Conflict, staleClose.StatusCode);
         var current = (await (await marketing.GetAsync($"/api/v1/executive-programs/{programId}")).ReadJsonAsync())["commitments"]![0]!;
-        var delivered = await marketing.PutJsonAsync($"/api/v1/executive-programs/commitments/{(int)commitmentJson["id"]!}", new { status = "Delivered", outcome = "https://blog.example/cloud", updatedAt = (DateTimeOffset)current["updatedAt"]! });
+        var delivered = await marketing.PutJsonAsync($"/api/v1/executive-commitments/{(int)commitmentJson["id"]!}", new { status = "Delivered", outcome = "https://blog.example/cloud", updatedAt = (DateTimeOffset)current["updatedAt"]! });
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         Assert.Equal("Delivered", (string)(await delivered.ReadJsonAsync())["status"]!);
-        Assert.Equal(HttpStatusCode.Conflict, (await marketing.PutJsonAsync($"/api/v1/executive-programs/commitments/{(int)commitmentJson["id"]!}", new { status = "Dropped", outcome = "x" })).StatusCode);
-        var list = await (await marketing.GetAsync("/api/v1/executive-programs/commitments?status=Delivered&search=acme")).ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await marketing.PutJsonAsync($"/api/v1/executive-commitments/{(int)commitmentJson["id"]!}", new { status = "Dropped", outcome = "x" })).StatusCode);
+        var list = await (await marketing.GetAsync("/api/v1/executive-commitments?status=Delivered&search=acme")).ReadJsonAsync();
         Assert.Equal(1, (int)list["total"]!);
-        Assert.Contains("https://blog.example/cloud", await marketing.GetStringAsync("/api/v1/executive-programs/commitments/export.csv"), StringComparison.Ordinal);
+        Assert.Contains("https://blog.example/cloud", await marketing.GetStringAsync("/api/v1/executive-commitments/export.csv"), StringComparison.Ordinal);
 
         var details = await (await marketing.GetAsync($"/api/v1/executive-programs/{programId}")).ReadJsonAsync();
         Assert.Equal(1, (int)details["program"]!["members"]!);

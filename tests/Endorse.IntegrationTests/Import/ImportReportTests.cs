@@ -141,11 +141,11 @@ public class ImportReportTests
         Assert.Equal((0, 1, 1), (moved!.SectorsCreated, moved.MappingsSaved, moved.AccountsUpdated));
         Assert.Equal(insurance, await app.WithDbAsync(db => db.Accounts.Where(a => a.ExternalId == "001Dm00000EU0002").Select(a => a.SectorId).SingleAsync()));
 
-        var mappings = await client.GetFromJsonAsync<List<ImportMappingRow>>("/api/v1/imports/mappings", CustomerTestData.Json);
+        var mappings = await client.GetFromJsonAsync<List<ImportMappingRow>>("/api/v1/import-mappings", CustomerTestData.Json);
         var mapping = Assert.Single(mappings!);
         Assert.Equal(("Banking", "Banking & insurance"), (mapping.Value, mapping.Sector));
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/imports/mappings/{mapping.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/imports/mappings/{mapping.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/import-mappings/{mapping.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/import-mappings/{mapping.Id}")).StatusCode);
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]

@@ -38,7 +38,7 @@ public class DiscoveryDemoTests
         Assert.True((int)peering["members"]! >= 2);
         var details = await (await manager.GetAsync($"/api/v1/executive-programs/{(int)peering["id"]!}")).ReadJsonAsync();
         Assert.NotEmpty(details["events"]!.AsArray());
-        var commitments = await (await manager.GetAsync("/api/v1/executive-programs/commitments")).ReadJsonAsync();
+        var commitments = await (await manager.GetAsync("/api/v1/executive-commitments")).ReadJsonAsync();
         Assert.Contains(commitments["items"]!.AsArray(), c => (bool)c!["overdue"]!);
 
         var hygiene = await (await manager.GetAsync("/api/v1/hygiene")).ReadJsonAsync();

@@ -99,7 +99,7 @@ public static class ExecutiveProgramsApi
             {
                 var (input, problem) = await CustomerRequests.ReadBodyAsync<CommitmentInput>(request);
                 return problem ?? OutcomeResults.From(await service.AddCommitmentAsync(id, input!, OutcomeResults.ActorOf(user), request.HttpContext.RequestAborted),
-                    c => TypedResults.Created($"/api/v1/executive-programs/commitments/{c.Id}", c));
+                    c => TypedResults.Created($"/api/v1/executive-commitments/{c.Id}", c));
             })
             .WithName("AddExecutiveCommitment").WithSummary("Record a member's commitment")
             .WithDescription("`memberId` (a current member), `kind` (Blog, CaseStudy, Talk, ReferenceCall), `description`, `dueOn` (today or later). Their company executive and the program's owner are reminded before it is due and when it is overdue. " + Managers)
@@ -107,19 +107,22 @@ public static class ExecutiveProgramsApi
             .Produces<CommitmentRow>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/commitments", async ([AsParameters] CommitmentQuery query, ExecutiveProgramService service, CancellationToken ct) =>
+        // Commitments across programs live under /executive-commitments: as /executive-programs/commitments/{id}, next to
+        // /executive-programs/{id}/…, their paths would be ambiguous in the OpenAPI document.
+        var commitments = api.MapGroup("/executive-commitments").WithTags("Executive programs").RequireAuthorization(Policies.ReadCustomers);
+        commitments.MapGet("/", async ([AsParameters] CommitmentQuery query, ExecutiveProgramService service, CancellationToken ct) =>
                 Results.Ok(await service.ListCommitmentsAsync(query.Filter(), query.PageRequest(), ct)))
             .WithName("ListExecutiveCommitments").WithSummary("List commitments")
             .WithDescription("One page of commitments, open ones first by due day. Filters: `programId`, `status` (Open, Delivered, Dropped), `overdueOnly=true`, `kind`; `search` matches the start of the account name.")
             .Produces<Page<CommitmentRow>>().ProducesValidationProblem();
 
-        group.MapGet("/commitments/export.csv", ([AsParameters] CommitmentQuery query, ExecutiveProgramService service) =>
+        commitments.MapGet("/export.csv", ([AsParameters] CommitmentQuery query, ExecutiveProgramService service) =>
                 ApiResults.Csv(service.ExportCommitmentsAsync(query.Filter()), "commitments.csv"))
             .WithName("ExportExecutiveCommitments").WithSummary("Export commitments as CSV")
             .WithDescription("Every commitment matching the same filters as the list, as a CSV file.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        group.MapPut("/commitments/{commitmentId:int}", async (int commitmentId, HttpRequest request, ExecutiveProgramService service, ClaimsPrincipal user) =>
+        commitments.MapPut("/{commitmentId:int}", async (int commitmentId, HttpRequest request, ExecutiveProgramService service, ClaimsPrincipal user) =>
             {
                 var (input, problem) = await CustomerRequests.ReadBodyAsync<CommitmentUpdate>(request);
                 return problem ?? OutcomeResults.From(await service.UpdateCommitmentAsync(commitmentId, input!, OutcomeResults.ActorOf(user), request.HttpContext.RequestAborted), TypedResults.Ok);

@@ -61,12 +61,23 @@ public static class ImportReportApi
             .WithDescription("Each distinct value of the type columns (Salesforce `Type`; HubSpot `Type` and `Lifecycle Stage`) with its rows and the relationship it reads as (Prospect, Customer, FormerCustomer; null: it says none, e.g. \"Channel Partner / Reseller\", and the relationship is derived from won deals).")
             .Produces<IReadOnlyList<ImportAccountType>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        imports.MapGet("/mappings", MappingsAsync)
+    }
+
+    /// <summary>
+    /// The mappings, under /api/v1/import-mappings rather than /imports/mappings: next to /imports/{id}/… that path
+    /// would be ambiguous in the OpenAPI document (a client cannot tell "mappings" from an import's id).
+    /// </summary>
+    public static void MapImportMappingsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var mappings = api.MapGroup("/import-mappings").WithTags("Imports").RequireAuthorization(Policies.ImportData);
+
+        mappings.MapGet("/", MappingsAsync)
             .WithName("ListImportMappings").WithSummary("The mappings people made from import reports")
             .WithDescription("Industries mapped to sectors and deal stages mapped to open, won or lost; every import reads values through them.")
             .Produces<List<ImportMappingRow>>();
 
-        imports.MapDelete("/mappings/{mappingId:int}", DeleteMappingAsync)
+        mappings.MapDelete("/{mappingId:int}", DeleteMappingAsync)
             .WithName("DeleteImportMapping").WithSummary("Remove a mapping")
             .WithDescription("Later imports read the value by themselves again; records already imported keep what the mapping gave them. Audited.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);

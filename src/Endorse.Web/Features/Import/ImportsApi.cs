@@ -61,6 +61,7 @@ public static class ImportsApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapImportReportApi();
+        api.MapImportMappingsApi();
     }
 
     private static async Task<IResult> Upload(HttpRequest request, ImportService imports, ClaimsPrincipal user, CancellationToken cancellationToken)
