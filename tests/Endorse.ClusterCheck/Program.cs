@@ -128,7 +128,7 @@ namespace Endorse.ClusterCheck
             using var b = Api(options.NodeB, tokens.Manager);
             var (advocateId, _, email) = await AddAdvocateAsync("Crossnode");
             var slot = DateTime.UtcNow.Date.AddDays(7).AddHours(15);
-            Require(await RankedAsync(b, advocateId), "the new advocate was not ranked on B before the booking");
+            Require(await RankedAsync(b, advocateId), "the new advocate was not ranked on B before the booking: " + await WhyAsync(b, advocateId));
             var (requestId, _) = await AcceptAsync(a, b, advocateId, email, "ReferenceCall", slot);
             Require(await RankedAsync(b, advocateId), "the advocate was not ranked on B once they accepted");
 
@@ -235,21 +235,42 @@ namespace Endorse.ClusterCheck
         {
             using var a = Api(options.NodeA, tokens.Manager);
             using var b = Api(options.NodeB, tokens.Manager);
+            // Uploaded through A; either node's import worker may run an import. Upload in rounds until B has run one
+            // (which it can only do by reading the file A stored).
             var runs = new List<int>();
-            for (var i = 0; i < 6; i++)
+            for (var round = 0; round < 10 && !runs.Any(r => RanOnB(r)); round++)
             {
-                var csv = "Id,Name,Website,BillingCountry\n" + string.Join('\n', Enumerable.Range(0, 20).Select(n => $"CLU{i:D2}{n:D3}0000000,Cluster Import {i}-{n},https://c{i}-{n}.example,Germany")) + "\n";
-                using var content = new MultipartFormDataContent
+                foreach (var i in Enumerable.Range(round * 3, 3))
                 {
-                    { new StringContent("Salesforce"), "format" },
-                    { new StringContent("Accounts"), "entity" },
-                    { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "Account.csv" },
-                };
-                var upload = await a.PostAsync("/api/v1/imports", content);
-                Require(upload.StatusCode == HttpStatusCode.Accepted, $"upload on A answered {(int)upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
-                runs.Add((await upload.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<int>());
+                    runs.Add(await UploadAsync(a, i));
+                }
+
+                await WaitImportedAsync(b, runs);
             }
 
+            var onB = runs.Count(RanOnB);
+            Require(onB > 0, $"node B ran none of the {runs.Count} imports uploaded through A, so shared storage was not exercised");
+            return $"{runs.Count} files uploaded through A, all imported; {onB} of them by node B, which read them from the shared folder";
+        }
+
+        private static bool RanOnB(int run) => File.ReadAllText(options.LogB).Contains($"Import run {run} started", StringComparison.Ordinal);
+
+        private static async Task<int> UploadAsync(HttpClient a, int i)
+        {
+            var csv = "Id,Name,Website,BillingCountry\n" + string.Join('\n', Enumerable.Range(0, 20).Select(n => $"CLU{i:D2}{n:D3}0000000,Cluster Import {i}-{n},https://c{i}-{n}.example,Germany")) + "\n";
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent("Salesforce"), "format" },
+                { new StringContent("Accounts"), "entity" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "Account.csv" },
+            };
+            var upload = await a.PostAsync("/api/v1/imports", content);
+            Require(upload.StatusCode == HttpStatusCode.Accepted, $"upload on A answered {(int)upload.StatusCode}: {await upload.Content.ReadAsStringAsync()}");
+            return (await upload.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<int>();
+        }
+
+        private static async Task WaitImportedAsync(HttpClient b, IEnumerable<int> runs)
+        {
             var watch = Stopwatch.StartNew();
             foreach (var run in runs)
             {
@@ -266,10 +287,6 @@ namespace Endorse.ClusterCheck
                     await Task.Delay(300);
                 }
             }
-
-            var onB = runs.Count(r => File.ReadAllText(options.LogB).Contains($"Import run {r} started", StringComparison.Ordinal));
-            Require(onB > 0, "node B ran none of the six imports uploaded through A, so shared storage was not exercised; run the check again");
-            return $"6 files uploaded through A, all imported; {onB} of them by node B, which read them from the shared folder";
         }
 
         private static async Task<string> KillDuringTrafficAsync(Tokens tokens)
@@ -454,6 +471,16 @@ namespace Endorse.ClusterCheck
             var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
             Require(body["eligibleCount"]!.GetValue<int>() <= 200, "more than 200 eligible advocates: the check cannot see them all");
             return body["results"]!.AsArray().Any(r => r!["advocateId"]!.GetValue<int>() == advocateId);
+        }
+
+        /// <summary>Where an advocate stands in a node's ranking, for a failure's message.</summary>
+        private static async Task<string> WhyAsync(HttpClient node, int advocateId)
+        {
+            var body = (await (await node.PostAsJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall" }, top = 200, excludedLimit = 200 })).Content.ReadFromJsonAsync<JsonNode>())!;
+            var excluded = body["excluded"]!.AsArray().FirstOrDefault(e => e!["advocateId"]!.GetValue<int>() == advocateId);
+            return excluded is null
+                ? $"not among {body["eligibleCount"]} eligible nor {body["excludedCount"]} excluded"
+                : "excluded: " + string.Join(" ", excluded["messages"]!.AsArray().Select(m => m!.GetValue<string>()));
         }
 
         private static async Task<Dictionary<string, (int A, int B)>> WaitForMailAsync(string tag, int expected, TimeSpan patience)

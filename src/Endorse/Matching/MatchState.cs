@@ -124,7 +124,7 @@ internal sealed class MatchState(FatiguePolicy policy, MatchWeights weights, Dat
         }
     }
 
-    /// <summary>Every pool of the state's cache (for tests and the snapshot's warm-up).</summary>
+    /// <summary>Whether today's pool of a type is built and up to date.</summary>
     public bool HasPool(ActivityType type, DateOnly today)
     {
         lock (cacheLock)
@@ -170,10 +170,9 @@ internal sealed class MatchState(FatiguePolicy policy, MatchWeights weights, Dat
         var ids = Advocates.Keys.ToArray();
         Array.Sort(ids);
         var candidates = new MatchCandidate[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            candidates[i] = Build(Advocates[ids[i]], type, today);
-        }
+
+        // Every candidate's fatigue check is independent and reads the state only: on every core.
+        Parallel.For(0, ids.Length, i => candidates[i] = Build(Advocates[ids[i]], type, today));
 
         var pool = MatchPool.Build(type, today, candidates);
         lock (cacheLock)

@@ -71,7 +71,13 @@ public class MatchSnapshotTests
         var bytes = MatchSnapshot.Write(RandomState(10, seed: 1));
         var cut = bytes[..(bytes.Length / 2)]; // a damaged blob fails to read rather than loading part of a state
         Assert.ThrowsAny<Exception>(() => MatchSnapshot.Read(cut, TimeProvider.System));
-        Assert.Throws<InvalidDataException>(() => MatchSnapshot.Read([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0], TimeProvider.System));
+        using var other = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(other, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zip.Write([0x45, 0x53, 0x4D, 0x31, 99, 0, 0, 0]); // the magic, then a format this build does not know
+        }
+
+        Assert.Throws<InvalidDataException>(() => MatchSnapshot.Read(other.ToArray(), TimeProvider.System));
     }
 
     private static string[] Shape(MatchRanking ranking) =>
