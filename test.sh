@@ -32,16 +32,16 @@ summary() {
 # --- 1. What the tests need from Debian -----------------------------------------------------------------
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/postgres" ] || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ]; then
-  say "Installing PostgreSQL, Chromium and nginx from Debian's packages"
+if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/postgres" ] || [ ! -x /usr/bin/chromium ]; then
+  say "Installing PostgreSQL and Chromium from Debian's packages"
   if [ "$(id -u)" -ne 0 ]; then
-    problems+=("PostgreSQL, Chromium or nginx is missing and this is not root: run 'apt-get install -y postgresql chromium nginx-light' as root")
+    problems+=("PostgreSQL or Chromium is missing and this is not root: run 'apt-get install -y postgresql chromium' as root")
     summary 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y --no-install-recommends postgresql chromium nginx-light; then
-    apt-get update && apt-get install -y --no-install-recommends postgresql chromium nginx-light \
-      || { problems+=("apt-get install postgresql chromium nginx-light failed"); summary 1; }
+  if ! apt-get install -y --no-install-recommends postgresql chromium; then
+    apt-get update && apt-get install -y --no-install-recommends postgresql chromium \
+      || { problems+=("apt-get install postgresql chromium failed"); summary 1; }
   fi
 fi
 PG_BIN=$(postgres_bin)
@@ -141,20 +141,6 @@ for suite in "${suites[@]}"; do
     problems+=("$name: no tests ran")
   fi
 done
-
-# --- 5. The cluster check: PostgreSQL, two nodes and nginx (scripts/cluster-check.sh) ----------------------------
-say "scripts/cluster-check.sh (two nodes behind nginx)"
-cluster_started=$SECONDS
-bash scripts/cluster-check.sh --no-build 2>&1 | tee "$results/cluster-check.log"
-line=$(grep -o 'Cluster check: [0-9]* passed, [0-9]* failed' "$results/cluster-check.log" | tail -n 1)
-if [ -z "$line" ]; then
-  problems+=("the cluster check did not run to its end (see $results/cluster-check.log)")
-else
-  cp=$(echo "$line" | grep -o '[0-9]* passed' | grep -o '[0-9]*'); cf=$(echo "$line" | grep -o '[0-9]* failed' | grep -o '[0-9]*')
-  passed=$(( passed + cp )); failed=$(( failed + cf ))
-  [ "$cf" -gt 0 ] && problems+=("cluster check: $cf failed")
-fi
-echo "cluster check took $(( SECONDS - cluster_started ))s"
 
 echo
 echo "Test results (TRX): $results"

@@ -107,7 +107,10 @@ namespace Endorse.ClusterCheck
             var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
             var signIn = await onA.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["email"] = "admin@demo.endorse.example", ["password"] = "Endorse-demo-1", ["returnUrl"] = "/",
+                ["__RequestVerificationToken"] = token,
+                ["email"] = "admin@demo.endorse.example",
+                ["password"] = "Endorse-demo-1",
+                ["returnUrl"] = "/",
             }));
             Require(signIn.StatusCode == HttpStatusCode.Redirect && signIn.Headers.Location?.OriginalString == "/", $"sign-in on A answered {(int)signIn.StatusCode} {signIn.Headers.Location}");
 
@@ -438,7 +441,9 @@ namespace Endorse.ClusterCheck
             using var portalB = Browser(options.NodeB, CopyCookies(cookies, options.NodeA, options.NodeB));
             var answered = await portalB.PostAsync("/respond/" + link, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = antiforgery, ["answer"] = "accept", ["slot1"] = slot.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                ["__RequestVerificationToken"] = antiforgery,
+                ["answer"] = "accept",
+                ["slot1"] = slot.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
             }));
             Require(answered.StatusCode == HttpStatusCode.Redirect, $"answering the link (page from A) on B answered {(int)answered.StatusCode}");
             return (id, participant);
