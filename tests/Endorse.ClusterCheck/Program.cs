@@ -483,9 +483,10 @@ namespace Endorse.ClusterCheck
         {
             var body = (await (await node.PostAsJsonAsync("/api/v1/matching/rank", new { criteria = new { activityType = "ReferenceCall" }, top = 200, excludedLimit = 200 })).Content.ReadFromJsonAsync<JsonNode>())!;
             var excluded = body["excluded"]!.AsArray().FirstOrDefault(e => e!["advocateId"]!.GetValue<int>() == advocateId);
-            return excluded is null
+            var ready = await node.GetStringAsync("/health/ready");
+            return (excluded is null
                 ? $"not among {body["eligibleCount"]} eligible nor {body["excludedCount"]} excluded"
-                : "excluded: " + string.Join(" ", excluded["messages"]!.AsArray().Select(m => m!.GetValue<string>()));
+                : "excluded: " + string.Join(" ", excluded["messages"]!.AsArray().Select(m => m!.GetValue<string>()))) + "; the node's /health/ready: " + ready;
         }
 
         private static async Task<Dictionary<string, (int A, int B)>> WaitForMailAsync(string tag, int expected, TimeSpan patience)

@@ -18,7 +18,14 @@ namespace Endorse.Matching;
 /// <param name="LoadTime">How long the last load took.</param>
 /// <param name="DataAsOf">When the index last read the database's changes: its data is at least this fresh.</param>
 /// <param name="Error">Why the last load or refresh failed, if it did.</param>
-public sealed record MatchIndexStatus(bool Ready, bool Loading, string? LoadedFrom, TimeSpan? LoadTime, DateTimeOffset? DataAsOf, string? Error);
+public sealed record MatchIndexStatus(bool Ready, bool Loading, string? LoadedFrom, TimeSpan? LoadTime, DateTimeOffset? DataAsOf, string? Error)
+{
+    /// <summary>Advocates loaded.</summary>
+    public int Advocates { get; init; }
+
+    /// <summary>The last change-log row applied (<see cref="MatchChange"/>): nodes that agree on it have read the same changes.</summary>
+    public long ChangeLogPosition { get; init; }
+}
 
 /// <summary>
 /// An in-memory index for matching (a singleton, one per node): compact facts per advocate and account, and the counting
@@ -76,7 +83,14 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time, I
     /// <summary>Whether a load from the database saves a snapshot for the next start.</summary>
     public bool SaveSnapshotAfterLoad { get; set; } = true;
 
-    public MatchIndexStatus Status => new(state is not null, loading, loadedFrom, loadTime, dataAsOf, error);
+    public MatchIndexStatus Status
+    {
+        get
+        {
+            var s = state;
+            return new(s is not null, loading, loadedFrom, loadTime, dataAsOf, error) { Advocates = s?.Advocates.Count ?? 0, ChangeLogPosition = s?.Changes.Last ?? 0 };
+        }
+    }
 
     /// <summary>Marks an advocate (their profile, activities or account) as changed; the next ranking reloads them first.</summary>
     public void Invalidate(int advocateId)

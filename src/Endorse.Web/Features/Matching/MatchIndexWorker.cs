@@ -100,6 +100,8 @@ public sealed class MatchIndexHealthCheck(MatchIndex index, TimeProvider clock) 
         {
             ["ready"] = status.Ready,
             ["loading"] = status.Loading,
+            ["advocates"] = status.Advocates,
+            ["changeLogPosition"] = status.ChangeLogPosition,
         };
         if (status.LoadedFrom is not null)
         {
