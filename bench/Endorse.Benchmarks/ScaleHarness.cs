@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Endorse.Advocates;
 using Endorse.Contacts;
 using Endorse.Data;
 using Endorse.Demo;
 using Endorse.Listing;
+using Endorse.Requests;
+using Endorse.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -47,6 +50,7 @@ public static class ScaleHarness
                 return 1;
             }
 
+            await EnsureRequestsAsync(database);
             foreach (var scenario in Scenarios())
             {
                 var (median, p95, rows) = await MeasureAsync(database, scenario.Run, options.Runs);
@@ -89,6 +93,18 @@ public static class ScaleHarness
         yield return new("Bulk enrol: region EMEA North", async db => await ListQueries.ContactsAsync(db, new ContactFilter(RegionId: await RegionAsync(db)), first));
         yield return new("Bulk enrol: sector + region + C-level + not advocates", async db => await ListQueries.ContactsAsync(
             db, new ContactFilter(SeniorityTier: SeniorityTier.CLevel, SectorId: await SectorAsync(db), RegionId: await RegionAsync(db), NotAdvocates: true), first));
+
+        // Issue 3's lists, at 100,000 advocates (the matching harness adds them) and the generated requests.
+        yield return new("Advocates: first page, sorted by name", db => ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(), first));
+        yield return new("Advocates: status Active + does site visits", db => ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(Status: AdvocateStatus.Active, ActivityType: ActivityType.SiteVisit), first));
+        yield return new("Advocates: status Retired (2%)", db => ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(Status: AdvocateStatus.Retired), first));
+        yield return new("Advocates: search prefix \"m\"", db => ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(Search: "m"), first));
+        yield return new("Advocates: owns a product", async db => await ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(ProductId: await db.Products.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync()), first));
+        yield return new("Advocates: deep page 200", db => ProgramListQueries.AdvocatesAsync(db, new AdvocateFilter(), deep));
+        yield return new("Requests: board (open, earliest needed-by first)", db => ProgramListQueries.BoardAsync(db, new BoardFilter(null, null), first));
+        yield return new("Requests: board, overdue only", db => ProgramListQueries.BoardAsync(db, new BoardFilter(null, true), first));
+        yield return new("Requests: board, status Submitted", db => ProgramListQueries.BoardAsync(db, new BoardFilter(RequestStatus.Submitted, null), first));
+        yield return new("Requests: my requests (10,000 of them)", async db => await ProgramListQueries.MineAsync(db, await db.ReferenceRequests.OrderBy(r => r.Id).Select(r => r.RequesterId).FirstAsync(), first));
     }
 
     private static int? healthcare;
@@ -165,6 +181,62 @@ public static class ScaleHarness
         var result = await BulkGenerator.RunAsync(db, new GenerateOptions(options.Accounts, options.Contacts, options.Opportunities, options.Seed), TimeProvider.System, line => Console.WriteLine($"{database.Provider}: {line}"));
         Console.WriteLine($"{database.Provider}: generated in {result.Elapsed.TotalSeconds:N0} s");
         return true;
+    }
+
+    /// <summary>
+    /// 200,000 reference requests from 20 requesters over two years, when there are none: 30 % open (the board),
+    /// needed-by dates from a year ago to a year ahead, so the board has overdue and due-soon rows.
+    /// </summary>
+    private static async Task EnsureRequestsAsync(DatabaseSettings database)
+    {
+        await using var db = Open(database);
+        if (await db.ReferenceRequests.AnyAsync() || !await db.Advocates.AnyAsync())
+        {
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var users = Enumerable.Range(1, 20).Select(i => new EndorseUser
+        {
+            UserName = $"requester{i}@bench.example",
+            NormalizedUserName = $"REQUESTER{i}@BENCH.EXAMPLE",
+            Email = $"requester{i}@bench.example",
+            NormalizedEmail = $"REQUESTER{i}@BENCH.EXAMPLE",
+            DisplayName = $"Requester {i}",
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = DateTimeOffset.UtcNow,
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        var random = new Random(42);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        RequestStatus[] open = [RequestStatus.Submitted, RequestStatus.Matched, RequestStatus.AwaitingOwnerApproval, RequestStatus.AdvocateAsked, RequestStatus.Accepted, RequestStatus.Scheduled];
+        RequestStatus[] closed = [RequestStatus.Completed, RequestStatus.Completed, RequestStatus.Cancelled, RequestStatus.Declined, RequestStatus.NoShow];
+        for (var batch = 0; batch < 20; batch++)
+        {
+            await using var work = Open(database);
+            work.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = 0; i < 10_000; i++)
+            {
+                var user = users[random.Next(users.Count)];
+                var created = DateTimeOffset.UtcNow.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 1440));
+                work.ReferenceRequests.Add(new ReferenceRequest
+                {
+                    RequesterId = user.Id,
+                    RequesterName = user.DisplayName,
+                    ProspectName = $"Prospect {random.Next(1, 50_000)}",
+                    ActivityType = (ActivityType)random.Next(0, 8),
+                    NeededBy = today.AddDays(random.Next(-365, 366)),
+                    Status = random.Next(10) < 3 ? open[random.Next(open.Length)] : closed[random.Next(closed.Length)],
+                    CreatedAt = created,
+                    UpdatedAt = created,
+                });
+            }
+
+            await work.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"{database.Provider}: generated 200,000 reference requests in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
     private static async Task CreatePostgresDatabaseAsync(string connectionString)

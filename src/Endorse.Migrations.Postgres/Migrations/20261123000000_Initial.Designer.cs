@@ -1164,6 +1164,51 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.ToTable("ImportWarnings");
                 });
 
+            modelBuilder.Entity("Endorse.Matching.MatchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AdvocateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatchChange");
+                });
+
+            modelBuilder.Entity("Endorse.Matching.MatchSnapshotRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatchSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Endorse.Nominations.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -1936,6 +1981,8 @@ namespace Endorse.Migrations.Postgres.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "NeededBy");
+
+                    b.HasIndex("NeededBy", "Id", "Status");
 
                     b.ToTable("ReferenceRequests");
                 });

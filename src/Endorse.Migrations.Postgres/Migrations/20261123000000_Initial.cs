@@ -186,6 +186,36 @@ namespace Endorse.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatchChange",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdvocateId = table.Column<int>(type: "integer", nullable: true),
+                    ContactId = table.Column<int>(type: "integer", nullable: true),
+                    AccountId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchChange", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Format = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboundMails",
                 columns: table => new
                 {
@@ -1938,6 +1968,11 @@ namespace Endorse.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_NeededBy_Id_Status",
+                table: "ReferenceRequests",
+                columns: new[] { "NeededBy", "Id", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferenceRequests_OpportunityId",
                 table: "ReferenceRequests",
                 column: "OpportunityId");
@@ -2147,6 +2182,12 @@ namespace Endorse.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportWarnings");
+
+            migrationBuilder.DropTable(
+                name: "MatchChange");
+
+            migrationBuilder.DropTable(
+                name: "MatchSnapshots");
 
             migrationBuilder.DropTable(
                 name: "NominationEvents");

@@ -185,6 +185,36 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatchChange",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AdvocateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContactId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchChange", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboundMails",
                 columns: table => new
                 {
@@ -1937,6 +1967,11 @@ namespace Endorse.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_NeededBy_Id_Status",
+                table: "ReferenceRequests",
+                columns: new[] { "NeededBy", "Id", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferenceRequests_OpportunityId",
                 table: "ReferenceRequests",
                 column: "OpportunityId");
@@ -2146,6 +2181,12 @@ namespace Endorse.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImportWarnings");
+
+            migrationBuilder.DropTable(
+                name: "MatchChange");
+
+            migrationBuilder.DropTable(
+                name: "MatchSnapshots");
 
             migrationBuilder.DropTable(
                 name: "NominationEvents");

@@ -1118,6 +1118,49 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.ToTable("ImportWarnings");
                 });
 
+            modelBuilder.Entity("Endorse.Matching.MatchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvocateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatchChange");
+                });
+
+            modelBuilder.Entity("Endorse.Matching.MatchSnapshotRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MatchSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Endorse.Nominations.Nomination", b =>
                 {
                     b.Property<int>("Id")
@@ -1864,6 +1907,8 @@ namespace Endorse.Migrations.Sqlite.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "NeededBy");
+
+                    b.HasIndex("NeededBy", "Id", "Status");
 
                     b.ToTable("ReferenceRequests");
                 });

@@ -17,7 +17,7 @@ public sealed class AccessTokenAuthenticationHandler(
     UrlEncoder encoder,
     EndorseDbContext db,
     IUserClaimsPrincipalFactory<EndorseUser> principals,
-    TimeProvider clock)
+    AccessTokenCache tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -36,28 +36,10 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The access token is malformed.");
         }
 
-        var hash = AccessTokenSecret.Hash(token);
-        var now = clock.GetUtcNow();
-        var stored = await db.AccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash);
-        if (stored is null || !stored.IsUsableAt(now))
-        {
-            return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
-        }
-
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == stored.UserId);
-        if (user is null || !user.IsActive)
-        {
-            return AuthenticateResult.Fail("The access token's user is disabled.");
-        }
-
-        // Record use at most once a minute so a busy integration does not write on every call.
-        if (stored.LastUsedAt is null || now - stored.LastUsedAt > TimeSpan.FromMinutes(1))
-        {
-            await db.AccessTokens.Where(t => t.Id == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
-        }
-
-        var principal = await principals.CreateAsync(user);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("token_id", stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
+        // Recently authenticated tokens come from this node's cache (see AccessTokenCache for how changes reach it).
+        var check = await tokens.AuthenticateAsync(AccessTokenSecret.Hash(token), db, principals, Context.RequestAborted);
+        return check.Claims is { } claims
+            ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName))
+            : AuthenticateResult.Fail(check.Failure!);
     }
 }

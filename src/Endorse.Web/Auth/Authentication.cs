@@ -10,6 +10,7 @@ public static class Authentication
 
     public static IServiceCollection AddEndorseAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<AccessTokenCache>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = Smart;

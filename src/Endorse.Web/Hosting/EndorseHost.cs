@@ -91,7 +91,7 @@ public static class EndorseHost
         app.MapStaticAssets();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteJsonAsync });
 
         app.MapEndorseApi();
         app.MapSignInEndpoints();

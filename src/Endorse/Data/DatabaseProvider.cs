@@ -53,6 +53,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         // A list's capped count is a Take without OrderBy on purpose (PagingExtensions.Unordered: the count needs no
         // order); EF Core would log a warning for every list page. Pages themselves are always sorted.
         options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+
+        // Security changes reach the token caches, matching changes the match index (see SaveSignals).
+        options.AddInterceptors(SaveSignals.Instance);
     }
 
     private void EnsureSqliteFolder()

@@ -298,12 +298,11 @@ public static class FatigueCheck
         {
             var earliest = Plus(date, 1 - cap.WindowDays);
             var best = (Count: CountFrom(earliest), Start: earliest);
-            foreach (var d in dates)
+
+            // The dates are sorted (see Dates): only those in (earliest, date] can start a fuller window.
+            for (var i = UpperBound(earliest); i < dates.Length && dates[i] <= date; i++)
             {
-                if (d > earliest && d <= date)
-                {
-                    Consider(d);
-                }
+                Consider(dates[i]);
             }
 
             Consider(date);
@@ -319,19 +318,47 @@ public static class FatigueCheck
             }
         }
 
-        private int CountFrom(DateOnly start)
+        /// <summary>Activities in the window that starts on <paramref name="start"/>: two binary searches in the sorted dates.</summary>
+        private int CountFrom(DateOnly start) => UpperBound(Plus(start, cap.WindowDays - 1)) - LowerBound(start);
+
+        /// <summary>The index of the first date on or after <paramref name="day"/>.</summary>
+        private int LowerBound(DateOnly day)
         {
-            var end = Plus(start, cap.WindowDays - 1);
-            var count = 0;
-            foreach (var d in dates)
+            int low = 0, high = dates.Length;
+            while (low < high)
             {
-                if (d >= start && d <= end)
+                var mid = (low + high) >>> 1;
+                if (dates[mid] < day)
                 {
-                    count++;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
                 }
             }
 
-            return count;
+            return low;
+        }
+
+        /// <summary>The index of the first date after <paramref name="day"/>.</summary>
+        private int UpperBound(DateOnly day)
+        {
+            int low = 0, high = dates.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (dates[mid] <= day)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
         }
     }
 

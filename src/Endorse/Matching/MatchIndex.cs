@@ -1,31 +1,96 @@
+using System.Diagnostics;
 using Endorse.Activities;
 using Endorse.Advocates;
 using Endorse.Data;
 using Endorse.Fatigue;
+using Endorse.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Endorse.Matching;
 
-/// <summary>
-/// An in-memory index for matching (a singleton): compact facts per advocate and account, and the counting
-/// activities (booked or completed) of the look-back window per advocate and per account, loaded once with streaming
-/// no-tracking projections. Candidates are built per activity type and day and cached as a <see cref="MatchPool"/>, so a
-/// ranking scores only the candidates who may be eligible, with no database round-trip. Refreshed incrementally: rows changed since the last load
-/// (UpdatedAt of advocates, contacts and accounts; activities above the highest id seen) at most once per
-/// <see cref="RefreshInterval"/>, and at once for advocates a write path passed to <see cref="Invalidate"/>.
-/// </summary>
-public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
+/// <summary>What a node's match index is doing: whether it can rank yet, since when, and how fresh its data is.</summary>
+/// <param name="Ready">Loaded: a ranking answers from memory.</param>
+/// <param name="Loading">A load is running (at start-up, in the background).</param>
+/// <param name="LoadedFrom"><c>snapshot</c> or <c>database</c>.</param>
+/// <param name="LoadTime">How long the last load took.</param>
+/// <param name="DataAsOf">When the index last read the database's changes: its data is at least this fresh.</param>
+/// <param name="Error">Why the last load or refresh failed, if it did.</param>
+public sealed record MatchIndexStatus(bool Ready, bool Loading, string? LoadedFrom, TimeSpan? LoadTime, DateTimeOffset? DataAsOf, string? Error)
 {
+    /// <summary>Advocates loaded.</summary>
+    public int Advocates { get; init; }
+
+    /// <summary>The last change-log row applied (<see cref="MatchChange"/>): nodes that agree on it have read the same changes.</summary>
+    public long ChangeLogPosition { get; init; }
+}
+
+/// <summary>
+/// An in-memory index for matching (a singleton, one per node): compact facts per advocate and account, and the counting
+/// activities (booked or completed) of the look-back window per advocate and per account. Candidates are built per
+/// activity type and day and cached as a <see cref="MatchPool"/>, so a ranking scores only the candidates who may be
+/// eligible, from memory.
+/// <para>
+/// Loading: from the newest snapshot (<see cref="MatchSnapshot"/>, seconds at scale) brought up to date from the change
+/// log, or, without a usable snapshot, from the database with streaming no-tracking projections (a minute at scale;
+/// a snapshot is saved afterwards). <see cref="WarmUpAsync"/> does it in the background at start-up.
+/// </para>
+/// <para>
+/// Staying current, on every node: every save that changes what matching reads writes <see cref="MatchChange"/> rows
+/// (<see cref="SaveSignals"/>); a ranking first reads the rows committed since the last read (one indexed query, at most
+/// once per <see cref="ChangeCheckInterval"/>) and reloads those advocates by key, so a booking on one node is seen by
+/// the next ranking on any node. The background poll (<see cref="PollAsync"/>, every <see cref="RefreshInterval"/>)
+/// does the same for an idle node and also picks up activities written in bulk and rows changed by imports; a slower
+/// check (<see cref="FullCheckInterval"/>) looks for anything else by the rows' UpdatedAt stamps.
+/// <see cref="Invalidate"/> reloads an advocate before the next ranking on this node (read-your-writes without a query).
+/// </para>
+/// </summary>
+public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time, ILogger<MatchIndex>? logger = null) : IDisposable
+{
+    /// <summary>The change log keeps this many newest rows; older ones are deleted by the polls.</summary>
+    public const long ChangesKept = 100_000;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock sync = new();
     private readonly HashSet<int> invalidated = [];
-    private State? state;
-    private long lastRefreshTicks;
+    private readonly ILogger log = logger ?? NullLogger<MatchIndex>.Instance;
+    private MatchState? state;
+    private long lastPollTicks;
+    private long lastChangeCheckTicks;
+    private long lastFullCheckTicks;
+    private long lastPruneTicks;
     private volatile bool refreshRequested;
+    private volatile bool loading;
+    private string? loadedFrom;
+    private TimeSpan? loadTime;
+    private DateTimeOffset? dataAsOf;
+    private string? error;
 
-    /// <summary>How often a ranking checks the database for changes (the check runs in the background).</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the background poll reads the change log, new activities and finished imports.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a ranking reads the change log first (zero: every ranking).</summary>
+    public TimeSpan ChangeCheckInterval { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How often the background poll also looks for rows changed by their UpdatedAt stamps (writes past EF Core).</summary>
+    public TimeSpan FullCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether a load may start from the saved snapshot.</summary>
+    public bool UseSnapshot { get; set; } = true;
+
+    /// <summary>Whether a load from the database saves a snapshot for the next start.</summary>
+    public bool SaveSnapshotAfterLoad { get; set; } = true;
+
+    public MatchIndexStatus Status
+    {
+        get
+        {
+            var s = state;
+            return new(s is not null, loading, loadedFrom, loadTime, dataAsOf, error) { Advocates = s?.Advocates.Count ?? 0, ChangeLogPosition = s?.Changes.Last ?? 0 };
+        }
+    }
 
     /// <summary>Marks an advocate (their profile, activities or account) as changed; the next ranking reloads them first.</summary>
     public void Invalidate(int advocateId)
@@ -49,6 +114,28 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
+    /// <summary>Loads the index (snapshot or database) and builds every activity type's pool for today: what a node does at start-up.</summary>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(ct);
+        var today = Today;
+        foreach (var type in ActivityTypes.All)
+        {
+            if (!current.TryCached(type, today, out _))
+            {
+                await gate.WaitAsync(ct);
+                try
+                {
+                    (state ?? current).Pool(type, today);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+        }
+    }
+
     public Task<MatchRanking> RankAsync(MatchCriteria criteria, int top, CancellationToken ct = default) => RankAsync(criteria, top, null, ct);
 
     /// <summary>Ranks the advocates <paramref name="filter"/> shows (the pool rules of the person drawing; all when null).</summary>
@@ -56,7 +143,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var current = await CurrentAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        current = await CatchUpAsync(current, ct);
+        var today = Today;
         if (!current.TryCached(criteria.ActivityType, today, out var pool))
         {
             await gate.WaitAsync(ct);
@@ -78,11 +166,11 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     public async Task<IReadOnlyList<AdvocateLoad>> LoadsAsync(CancellationToken ct = default)
     {
         var current = await CurrentAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        current = await CatchUpAsync(current, ct);
         await gate.WaitAsync(ct);
         try
         {
-            return (state ?? current).Loads(today);
+            return (state ?? current).Loads(Today);
         }
         finally
         {
@@ -116,14 +204,8 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    /// <summary>Brings the index up to date now (tests and write paths that need read-your-writes).</summary>
-    public Task RefreshAsync(CancellationToken ct = default) => RefreshAsync(detectChanges: true, ct);
-
-    /// <param name="detectChanges">
-    /// Also look for rows changed since the last load (scans of the advocates, contacts and accounts); without it only
-    /// the advocates passed to <see cref="Invalidate"/>, their accounts and new activities are reloaded, by key.
-    /// </param>
-    private async Task RefreshAsync(bool detectChanges, CancellationToken ct)
+    /// <summary>Brings the index up to date now, looking at every row's stamps too (tests and tools).</summary>
+    public async Task RefreshAsync(CancellationToken ct = default)
     {
         if (state is null)
         {
@@ -131,10 +213,262 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
             return;
         }
 
+        var found = await DetectByStampsAsync(ct);
+        await RefreshWithAsync(found, pollBulk: true, ct);
+    }
+
+    /// <summary>
+    /// The background poll: the change log, activities written in bulk, finished imports (their rows are found by
+    /// stamp) and, every <see cref="FullCheckInterval"/>, every row's stamps. Does nothing before the index is loaded.
+    /// </summary>
+    public async Task PollAsync(CancellationToken ct = default)
+    {
+        var s = state;
+        if (s is null)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref lastPollTicks, time.GetTimestamp());
+        try
+        {
+            Found? found = null;
+            var importMark = await ImportMarkAsync(ct);
+            if (importMark > s.ImportMark || time.GetElapsedTime(Interlocked.Read(ref lastFullCheckTicks)) > FullCheckInterval)
+            {
+                Interlocked.Exchange(ref lastFullCheckTicks, time.GetTimestamp());
+                found = await DetectByStampsAsync(ct);
+                found.ImportMark = importMark;
+            }
+
+            await RefreshWithAsync(found, pollBulk: true, ct);
+            await PruneChangesAsync(ct);
+            error = null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException or TimeoutException)
+        {
+            error = ex.Message;
+            log.LogWarning(ex, "The match index could not read the database's changes; it tries again in {Interval}.", RefreshInterval);
+        }
+    }
+
+    /// <summary>Saves the loaded state as the snapshot the next start loads from.</summary>
+    public async Task<bool> SaveSnapshotAsync(CancellationToken ct = default)
+    {
+        if (state is null)
+        {
+            return false;
+        }
+
+        byte[] data;
         await gate.WaitAsync(ct);
         try
         {
-            await RefreshLockedAsync(detectChanges, ct);
+            data = MatchSnapshot.Write(state!);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        await MatchSnapshot.SaveAsync(db, data, time.GetUtcNow(), ct);
+        log.LogInformation("Saved a match index snapshot of {Bytes:N0} bytes.", data.Length);
+        return true;
+    }
+
+    /// <summary>When the saved snapshot was taken, if there is one of this version.</summary>
+    public async Task<DateTimeOffset?> SnapshotSavedAtAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await MatchSnapshot.SavedAtAsync(scope.ServiceProvider.GetRequiredService<EndorseDbContext>(), ct);
+    }
+
+    private static DateOnly TodayOf(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private DateOnly Today => TodayOf(time);
+
+    private async Task<MatchState> CurrentAsync(CancellationToken ct)
+    {
+        var current = state;
+        if (current is not null)
+        {
+            return current;
+        }
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            current = state;
+            if (current is null)
+            {
+                loading = true;
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    (current, loadedFrom) = await LoadAsync(ct);
+                    error = null;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    error = ex.Message;
+                    throw;
+                }
+                finally
+                {
+                    loading = false;
+                }
+
+                loadTime = watch.Elapsed;
+                state = current;
+                var now = time.GetTimestamp();
+                Interlocked.Exchange(ref lastPollTicks, now);
+                Interlocked.Exchange(ref lastChangeCheckTicks, now);
+                Interlocked.Exchange(ref lastFullCheckTicks, now);
+                log.LogInformation("Match index loaded from the {Source} in {Seconds:F1} s: {Advocates:N0} advocates, {Activities:N0} window activities.", loadedFrom, loadTime.Value.TotalSeconds, current.Advocates.Count, current.ById.Count);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return current;
+    }
+
+    /// <summary>Before a ranking: the advocates this node invalidated and the change log's new rows, reloaded by key.</summary>
+    private async Task<MatchState> CatchUpAsync(MatchState current, CancellationToken ct)
+    {
+        var checkChanges = time.GetElapsedTime(Interlocked.Read(ref lastChangeCheckTicks)) >= ChangeCheckInterval;
+        if (checkChanges || refreshRequested)
+        {
+            await RefreshWithAsync(null, pollBulk: false, ct, checkChanges);
+        }
+
+        if (time.GetElapsedTime(Interlocked.Read(ref lastPollTicks)) > RefreshInterval)
+        {
+            // No background poll ran lately (a tool or test hosts the index alone): poll in the background.
+            Interlocked.Exchange(ref lastPollTicks, time.GetTimestamp());
+            _ = Task.Run(() => PollAsync(CancellationToken.None), CancellationToken.None);
+        }
+
+        return state ?? current;
+    }
+
+    /// <summary>Rows found changed by their stamps (outside the gate: these scans take seconds at scale).</summary>
+    private sealed class Found
+    {
+        public HashSet<int> Advocates { get; } = [];
+        public List<MatchQueries.AccountRow> Accounts { get; } = [];
+        public DateTimeOffset AdvocateStamp { get; set; }
+        public DateTimeOffset ContactStamp { get; set; }
+        public int ImportMark { get; set; }
+
+        /// <summary>Accounts whose opportunities or set gates changed (readiness facts outside the account row).</summary>
+        public HashSet<int> ReadinessAccounts { get; } = [];
+
+        public Readiness.ReadinessStamp ReadinessStamp { get; set; }
+    }
+
+    private async Task<Found> DetectByStampsAsync(CancellationToken ct)
+    {
+        var s = state!;
+        var found = new Found { AdvocateStamp = s.AdvocateStamp, ContactStamp = s.ContactStamp, ImportMark = s.ImportMark, ReadinessStamp = s.ReadinessStamp };
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        var advStamp = s.AdvocateStamp;
+        var contactStamp = s.ContactStamp;
+        var changedRows = await db.Advocates.AsNoTracking()
+            .Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > contactStamp)
+            .Select(a => new { a.Id, a.UpdatedAt, Contact = a.Contact!.UpdatedAt })
+            .ToListAsync(ct);
+        foreach (var row in changedRows)
+        {
+            found.Advocates.Add(row.Id);
+            found.ContactStamp = Max(found.ContactStamp, row.Contact);
+        }
+
+        var accStamp = s.AccountStamp;
+        await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            found.Accounts.Add(acc);
+        }
+
+        // Readiness facts outside the account row (opportunities, gates), also when written past EF Core (imports).
+        var (readinessAccounts, readinessStamp) = await Readiness.ReadinessChanges.SinceAsync(db, s.ReadinessStamp, ct);
+        found.ReadinessAccounts.UnionWith(readinessAccounts);
+        found.ReadinessStamp = readinessStamp;
+        return found;
+    }
+
+    private async Task<int> ImportMarkAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        return await db.ImportRuns.AsNoTracking().Where(r => r.Status == ImportStatus.Completed).MaxAsync(r => (int?)r.Id, ct) ?? 0;
+    }
+
+    /// <summary>Deletes change-log rows older than the newest <see cref="ChangesKept"/>, at most once an hour (a snapshot older than those is not used).</summary>
+    private async Task PruneChangesAsync(CancellationToken ct)
+    {
+        var s = state;
+        if (s is null || s.Changes.Last <= ChangesKept || time.GetElapsedTime(Interlocked.Read(ref lastPruneTicks)) < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref lastPruneTicks, time.GetTimestamp());
+        var below = s.Changes.Last - ChangesKept;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        await db.Set<MatchChange>().Where(c => c.Id < below).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Reads the change log (and, for the background poll, new activities and settings) and reloads what changed by key.
+    /// The reads run outside the gate; the reload under it.
+    /// </summary>
+    private async Task RefreshWithAsync(Found? found, bool pollBulk, CancellationToken ct, bool readChanges = true)
+    {
+        var s = state;
+        if (s is null)
+        {
+            return;
+        }
+
+        var started = time.GetUtcNow();
+        List<MatchChange> rows = [];
+        if (readChanges)
+        {
+            Interlocked.Exchange(ref lastChangeCheckTicks, time.GetTimestamp());
+            var (last, gaps) = s.Changes.Position;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+            rows = gaps.Length == 0
+                ? await db.Set<MatchChange>().AsNoTracking().Where(c => c.Id > last).OrderBy(c => c.Id).ToListAsync(ct)
+                : await db.Set<MatchChange>().AsNoTracking().Where(c => c.Id > last || gaps.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(ct);
+        }
+
+        if (rows.Count == 0 && !refreshRequested && found is null && !pollBulk)
+        {
+            dataAsOf = started;
+            return;
+        }
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (!ReferenceEquals(state, s))
+            {
+                return; // reloaded meanwhile
+            }
+
+            await RefreshLockedAsync(s, rows, found, pollBulk, ct);
+            if (readChanges || found is not null)
+            {
+                dataAsOf = started;
+            }
         }
         finally
         {
@@ -142,78 +476,248 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
     }
 
-    private async Task<State> CurrentAsync(CancellationToken ct)
+    private async Task RefreshLockedAsync(MatchState s, List<MatchChange> rows, Found? found, bool pollBulk, CancellationToken ct)
     {
-        var current = state;
-        if (current is null)
+        int[] dirty;
+        lock (sync)
         {
-            await gate.WaitAsync(ct);
-            try
+            dirty = [.. invalidated];
+            invalidated.Clear();
+            refreshRequested = false;
+        }
+
+        var changedAdvocates = new HashSet<int>(dirty);
+        var changedAccounts = new HashSet<int>();
+        var contacts = new List<int>();
+        var settingsChanged = pollBulk;
+        foreach (var id in s.Changes.Accept(rows.Select(r => r.Id), time.GetTimestamp(), time))
+        {
+            var row = rows.First(r => r.Id == id);
+            if (row.AdvocateId is { } advocate)
             {
-                current = state;
-                if (current is null)
+                changedAdvocates.Add(advocate);
+            }
+            else if (row.ContactId is { } contact)
+            {
+                if (s.AdvocateByContact.TryGetValue(contact, out var known))
                 {
-                    current = await LoadAsync(ct);
-                    state = current;
-                    Interlocked.Exchange(ref lastRefreshTicks, time.GetTimestamp());
+                    changedAdvocates.Add(known);
+                }
+                else
+                {
+                    contacts.Add(contact); // maybe a new advocate
                 }
             }
-            finally
+            else if (row.AccountId is { } account)
             {
-                gate.Release();
+                changedAccounts.Add(account);
+            }
+            else
+            {
+                settingsChanged = true;
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        if (settingsChanged)
+        {
+            var (policy, weights) = await ProgramSettingsReader.ReadAsync(db, ct);
+            if (!MatchSnapshot.SamePolicy(policy, s.Policy))
+            {
+                // A changed policy may change the look-back window: reload all (from the database, not the snapshot).
+                var (fresh, _) = await LoadFromDatabaseAsync(db, ct);
+                state = fresh;
+                return;
             }
 
-            return current;
+            s.Weights = weights;
         }
 
-        if (refreshRequested)
+        if (contacts.Count > 0)
         {
-            // A write path asked: read-your-writes, so reload what it named before ranking (by key: cheap).
-            await RefreshAsync(detectChanges: false, ct);
-            return state ?? current;
-        }
-
-        if (time.GetElapsedTime(Interlocked.Read(ref lastRefreshTicks)) > RefreshInterval && gate.Wait(0))
-        {
-            // Periodic check in the background; the ranking uses what is loaded.
-            Interlocked.Exchange(ref lastRefreshTicks, time.GetTimestamp());
-            _ = Task.Run(async () =>
+            foreach (var chunk in contacts.Chunk(500))
             {
-                try
-                {
-                    await RefreshLockedAsync(detectChanges: true, CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
-                {
-                    // The next check tries again.
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }, CancellationToken.None);
+                var chunkIds = chunk.ToList();
+                changedAdvocates.UnionWith(await db.Advocates.AsNoTracking().Where(a => chunkIds.Contains(a.ContactId)).Select(a => a.Id).ToListAsync(ct));
+            }
         }
 
-        return current;
+        if (found is not null)
+        {
+            changedAdvocates.UnionWith(found.Advocates);
+            s.ContactStamp = Max(s.ContactStamp, found.ContactStamp);
+            foreach (var acc in found.Accounts)
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
+                changedAccounts.Add(acc.Facts.AccountId);
+            }
+
+            s.ImportMark = Math.Max(s.ImportMark, found.ImportMark);
+            s.ReadinessStamp = Readiness.ReadinessStamp.Max(s.ReadinessStamp, found.ReadinessStamp);
+            changedAccounts.UnionWith(found.ReadinessAccounts.Where(s.Accounts.ContainsKey));
+        }
+
+        if (changedAccounts.Count > 0)
+        {
+            var accountIds = changedAccounts.Where(a => found is null || !found.Accounts.Exists(f => f.Facts.AccountId == a)).ToList();
+            foreach (var chunk in accountIds.Chunk(500))
+            {
+                var chunkIds = chunk.ToList();
+                var seen = new HashSet<int>();
+                await foreach (var acc in MatchQueries.Accounts(db, a => chunkIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    s.Accounts[acc.Facts.AccountId] = acc.Facts;
+                    seen.Add(acc.Facts.AccountId);
+                }
+
+                foreach (var gone in chunkIds.Where(a => !seen.Contains(a)))
+                {
+                    s.Accounts.Remove(gone);
+                }
+            }
+        }
+
+        if (pollBulk)
+        {
+            // Activities written past EF Core (bulk tools) are not in the change log: the ones above the highest id seen.
+            var maxId = s.MaxActivityId;
+            await foreach (var act in MatchQueries.Window(db, DateOnly.MinValue, maxId).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                changedAdvocates.Add(act.AdvocateId);
+                s.MaxActivityId = Math.Max(s.MaxActivityId, act.Id);
+            }
+        }
+
+        if (changedAdvocates.Count > 0)
+        {
+            await ReloadAdvocatesAsync(db, s, changedAdvocates, changedAccounts, ct);
+        }
+
+        if (changedAdvocates.Count > 0 || changedAccounts.Count > 0)
+        {
+            s.Patch(changedAdvocates, changedAccounts);
+        }
     }
 
-    private async Task<State> LoadAsync(CancellationToken ct)
+    /// <summary>Reloads advocates by key: facts, products, blackouts, usage, window activities, and their accounts when not loaded.</summary>
+    private static async Task ReloadAdvocatesAsync(EndorseDbContext db, MatchState s, HashSet<int> changedAdvocates, HashSet<int> changedAccounts, CancellationToken ct)
+    {
+        var missingAccounts = new HashSet<int>();
+        foreach (var chunk in changedAdvocates.Chunk(500))
+        {
+            var chunkIds = chunk.ToList();
+            var found = new HashSet<int>();
+            await foreach (var a in MatchQueries.Advocates(db, chunkIds, ct))
+            {
+                if (s.Advocates.TryGetValue(a.AdvocateId, out var old) && old.AccountId != a.AccountId)
+                {
+                    changedAccounts.Add(old.AccountId);
+                }
+
+                s.SetAdvocate(a);
+                s.AdvocateStamp = Max(s.AdvocateStamp, a.UpdatedAt);
+                found.Add(a.AdvocateId);
+                if (!s.Accounts.ContainsKey(a.AccountId))
+                {
+                    missingAccounts.Add(a.AccountId);
+                }
+            }
+
+            foreach (var id in chunkIds.Where(id => !found.Contains(id)))
+            {
+                if (s.Advocates.TryGetValue(id, out var gone))
+                {
+                    changedAccounts.Add(gone.AccountId);
+                }
+
+                s.RemoveAdvocate(id);
+            }
+
+            await LoadProductsAndBlackoutsAsync(db, s, chunkIds, ct);
+            foreach (var id in chunkIds)
+            {
+                s.RemoveActivities(id);
+                s.Usage.Remove(id);
+            }
+
+            await foreach (var u in MatchQueries.Usage(db, chunkIds).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Usage[u.AdvocateId] = new AdvocateUsage(u.Total, u.QualitySum ?? 0, u.QualityCount);
+            }
+
+            await foreach (var act in MatchQueries.Window(db, s.From, null, chunkIds).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.AddActivity(act);
+                s.MaxActivityId = Math.Max(s.MaxActivityId, act.Id);
+            }
+        }
+
+        if (missingAccounts.Count > 0)
+        {
+            var ids = missingAccounts.ToList();
+            await foreach (var acc in MatchQueries.Accounts(db, a => ids.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                s.Accounts[acc.Facts.AccountId] = acc.Facts;
+            }
+        }
+    }
+
+    private async Task<(MatchState State, string Source)> LoadAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        if (UseSnapshot)
+        {
+            try
+            {
+                if (await MatchSnapshot.LoadAsync(db, time, ct) is { } restored)
+                {
+                    return (restored, "snapshot");
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                log.LogWarning(ex, "The match index snapshot could not be read; loading from the database.");
+            }
+        }
+
+        var loaded = await LoadFromDatabaseAsync(db, ct);
+        if (SaveSnapshotAfterLoad)
+        {
+            try
+            {
+                await MatchSnapshot.SaveAsync(db, MatchSnapshot.Write(loaded.State), time.GetUtcNow(), ct);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            {
+                log.LogWarning(ex, "The match index snapshot could not be saved.");
+            }
+        }
+
+        return loaded;
+    }
+
+    private async Task<(MatchState State, string Source)> LoadFromDatabaseAsync(EndorseDbContext db, CancellationToken ct)
+    {
+        // Where the change log and imports are before reading: what is saved from now on is read again after the load.
+        var changeMark = await db.Set<MatchChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        var importMark = await db.ImportRuns.AsNoTracking().Where(r => r.Status == ImportStatus.Completed).MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        var readinessStamp = await Readiness.ReadinessChanges.StampAsync(db, ct);
         var (policy, weights) = await ProgramSettingsReader.ReadAsync(db, ct);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var from = today.AddDays(-CandidateBuilder.LookbackDays(policy));
+        var from = Today.AddDays(-CandidateBuilder.LookbackDays(policy));
         lock (sync)
         {
             invalidated.Clear();
             refreshRequested = false;
         }
 
-        var s = new State(policy, weights, from);
+        var s = new MatchState(policy, weights, from) { Changes = new MatchChangeCursor(changeMark), ImportMark = importMark, ReadinessStamp = readinessStamp };
         await foreach (var a in MatchQueries.Advocates(db, null, ct))
         {
-            s.Advocates[a.AdvocateId] = a;
+            s.SetAdvocate(a);
             s.AdvocateStamp = Max(s.AdvocateStamp, a.UpdatedAt);
         }
 
@@ -225,7 +729,6 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
 
         s.ContactStamp = await db.Advocates.AsNoTracking().Select(a => a.Contact!.UpdatedAt).OrderByDescending(u => u).FirstOrDefaultAsync(ct);
-        s.ReadinessStamp = await Readiness.ReadinessChanges.StampAsync(db, ct);
         await foreach (var u in MatchQueries.Usage(db, null).AsAsyncEnumerable().WithCancellation(ct))
         {
             s.Usage[u.AdvocateId] = new AdvocateUsage(u.Total, u.QualitySum ?? 0, u.QualityCount);
@@ -237,175 +740,10 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
         }
 
         s.MaxActivityId = await db.AdvocacyActivities.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        return s;
+        return (s, "database");
     }
 
-    private async Task RefreshLockedAsync(bool detectChanges, CancellationToken ct)
-    {
-        var s = state;
-        if (s is null)
-        {
-            return;
-        }
-
-        int[] dirty;
-        lock (sync)
-        {
-            dirty = [.. invalidated];
-            invalidated.Clear();
-            refreshRequested = false;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EndorseDbContext>();
-        var (policy, weights) = await ProgramSettingsReader.ReadAsync(db, ct);
-        if (policy != s.Policy)
-        {
-            // A changed policy may change the look-back window: reload all.
-            state = await LoadAsync(ct);
-            return;
-        }
-
-        s.Weights = weights;
-        var changedAdvocates = new HashSet<int>(dirty);
-        var changedAccounts = new HashSet<int>();
-
-        if (detectChanges)
-        {
-            // Advocates and their contacts (one scan; the contacts' stamp comes from the rows it finds).
-            var advStamp = s.AdvocateStamp;
-            var contactStamp = s.ContactStamp;
-            var changedRows = await db.Advocates.AsNoTracking()
-                .Where(a => a.UpdatedAt > advStamp || a.Contact!.UpdatedAt > contactStamp)
-                .Select(a => new { a.Id, Contact = a.Contact!.UpdatedAt })
-                .ToListAsync(ct);
-            foreach (var row in changedRows)
-            {
-                changedAdvocates.Add(row.Id);
-                s.ContactStamp = Max(s.ContactStamp, row.Contact);
-            }
-
-            // Accounts.
-            var accStamp = s.AccountStamp;
-            await foreach (var acc in MatchQueries.Accounts(db, a => a.UpdatedAt > accStamp).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                s.Accounts[acc.Facts.AccountId] = acc.Facts;
-                s.AccountStamp = Max(s.AccountStamp, acc.UpdatedAt);
-                changedAccounts.Add(acc.Facts.AccountId);
-            }
-
-            // Readiness facts outside the account row: opportunities (big bids) and gates set on accounts.
-            var (readinessAccounts, readinessStamp) = await Readiness.ReadinessChanges.SinceAsync(db, s.ReadinessStamp, ct);
-            s.ReadinessStamp = readinessStamp;
-            var reload = readinessAccounts.Where(s.Accounts.ContainsKey).Where(id => !changedAccounts.Contains(id)).ToList();
-            foreach (var chunk in reload.Chunk(500))
-            {
-                var chunkIds = chunk.ToList();
-                await foreach (var acc in MatchQueries.Accounts(db, a => chunkIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    s.Accounts[acc.Facts.AccountId] = acc.Facts;
-                    changedAccounts.Add(acc.Facts.AccountId);
-                }
-            }
-        }
-        else if (dirty.Length > 0)
-        {
-            // The accounts of the advocates named (a write path may have changed the account).
-            var dirtyIds = dirty.ToList();
-            var accountIds = await db.Advocates.AsNoTracking().Where(a => dirtyIds.Contains(a.Id)).Select(a => a.AccountId).Distinct().ToListAsync(ct);
-            await foreach (var acc in MatchQueries.Accounts(db, a => accountIds.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                s.Accounts[acc.Facts.AccountId] = acc.Facts;
-                changedAccounts.Add(acc.Facts.AccountId);
-            }
-        }
-
-        // New activities.
-        var maxId = s.MaxActivityId;
-        await foreach (var act in MatchQueries.Window(db, DateOnly.MinValue, maxId).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (changedAdvocates.Contains(act.AdvocateId))
-            {
-                continue; // reloaded below with the rest of theirs
-            }
-
-            if (act.State is AdvocacyActivityState.Booked or AdvocacyActivityState.Completed)
-            {
-                s.Usage[act.AdvocateId] = s.Usage.GetValueOrDefault(act.AdvocateId).Add(act.Quality);
-                if (act.OccurredOn >= s.From)
-                {
-                    s.AddActivity(act);
-                }
-            }
-
-            changedAdvocates.Add(act.AdvocateId);
-            changedAccounts.Add(act.AccountId);
-            s.MaxActivityId = Math.Max(s.MaxActivityId, act.Id);
-        }
-
-        if (changedAdvocates.Count > 0)
-        {
-            var ids = changedAdvocates.ToList();
-            foreach (var chunk in ids.Chunk(500))
-            {
-                var chunkIds = chunk.ToList();
-                var found = new HashSet<int>();
-                await foreach (var a in MatchQueries.Advocates(db, chunkIds, ct))
-                {
-                    if (s.Advocates.TryGetValue(a.AdvocateId, out var old) && old.AccountId != a.AccountId)
-                    {
-                        changedAccounts.Add(old.AccountId);
-                    }
-
-                    s.Advocates[a.AdvocateId] = a;
-                    s.AdvocateStamp = Max(s.AdvocateStamp, a.UpdatedAt);
-                    changedAccounts.Add(a.AccountId);
-                    found.Add(a.AdvocateId);
-                }
-
-                foreach (var id in chunkIds.Where(id => !found.Contains(id)))
-                {
-                    s.Advocates.Remove(id);
-                }
-
-                await LoadProductsAndBlackoutsAsync(db, s, chunkIds, ct);
-                foreach (var id in chunkIds)
-                {
-                    s.RemoveActivities(id);
-                    s.Usage.Remove(id);
-                }
-
-                await foreach (var u in MatchQueries.Usage(db, chunkIds).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    s.Usage[u.AdvocateId] = new AdvocateUsage(u.Total, u.QualitySum ?? 0, u.QualityCount);
-                }
-
-                var from = s.From;
-                await foreach (var act in MatchQueries.Window(db, from, null, chunkIds).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    s.AddActivity(act);
-                    s.MaxActivityId = Math.Max(s.MaxActivityId, act.Id);
-                }
-            }
-        }
-
-        // Accounts of new advocates may not be loaded yet.
-        var missing = s.Advocates.Values.Where(a => changedAdvocates.Contains(a.AdvocateId) && !s.Accounts.ContainsKey(a.AccountId)).Select(a => a.AccountId).Distinct().ToList();
-        if (missing.Count > 0)
-        {
-            await foreach (var acc in MatchQueries.Accounts(db, a => missing.Contains(a.Id)).AsAsyncEnumerable().WithCancellation(ct))
-            {
-                s.Accounts[acc.Facts.AccountId] = acc.Facts;
-            }
-        }
-
-        if (changedAdvocates.Count > 0 || changedAccounts.Count > 0)
-        {
-            s.Patch(changedAdvocates, changedAccounts);
-        }
-    }
-
-    private static async Task LoadProductsAndBlackoutsAsync(EndorseDbContext db, State s, List<int>? ids, CancellationToken ct)
+    private static async Task LoadProductsAndBlackoutsAsync(EndorseDbContext db, MatchState s, List<int>? ids, CancellationToken ct)
     {
         var products = new Dictionary<int, List<int>>();
         var productQuery = db.AdvocateProducts.AsNoTracking();
@@ -459,226 +797,4 @@ public sealed class MatchIndex(IServiceScopeFactory scopes, TimeProvider time) :
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    /// <summary>One loaded state. Candidate arrays are replaced, never changed, so rankings read them without a lock.</summary>
-    private sealed class State(FatiguePolicy policy, MatchWeights weights, DateOnly from)
-    {
-        private readonly Lock cacheLock = new();
-        private readonly Dictionary<ActivityType, MatchPool> cache = [];
-        private readonly Dictionary<ActivityType, HashSet<int>> stale = [];
-
-        public FatiguePolicy Policy { get; } = policy;
-        public MatchWeights Weights { get; set; } = weights;
-        public DateOnly From { get; } = from;
-        public Dictionary<int, AdvocateFacts> Advocates { get; } = [];
-        public Dictionary<int, AccountFacts> Accounts { get; } = [];
-        public Dictionary<int, AdvocateUsage> Usage { get; } = [];
-        public Dictionary<int, List<ActivityRecord>> ByAdvocate { get; } = [];
-        public Dictionary<int, List<ActivityRecord>> ByAccount { get; } = [];
-        public Dictionary<long, ActivityRecord> ById { get; } = [];
-        public DateTimeOffset AdvocateStamp { get; set; }
-        public DateTimeOffset AccountStamp { get; set; }
-        public DateTimeOffset ContactStamp { get; set; }
-        public Readiness.ReadinessStamp ReadinessStamp { get; set; }
-        public long MaxActivityId { get; set; }
-
-        public void AddActivity(MatchQueries.ActivityRow act)
-        {
-            if (ById.ContainsKey(act.Id))
-            {
-                return;
-            }
-
-            var record = new ActivityRecord(act.OccurredOn, act.ActivityType, act.AdvocateId, act.AccountId);
-            ById[act.Id] = record;
-            Append(ByAdvocate, act.AdvocateId, record);
-            Append(ByAccount, act.AccountId, record);
-        }
-
-        public void RemoveActivities(int advocateId)
-        {
-            if (!ByAdvocate.Remove(advocateId, out var list))
-            {
-                return;
-            }
-
-            foreach (var (id, record) in ById.Where(p => p.Value.AdvocateId == advocateId).ToList())
-            {
-                ById.Remove(id);
-                if (ByAccount.TryGetValue(record.AccountId, out var accountList))
-                {
-                    accountList.Remove(record);
-                }
-            }
-
-            _ = list;
-        }
-
-        public bool TryCached(ActivityType type, DateOnly today, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MatchPool? pool)
-        {
-            lock (cacheLock)
-            {
-                if (cache.TryGetValue(type, out pool) && pool.Day == today && !stale.ContainsKey(type))
-                {
-                    return true;
-                }
-            }
-
-            pool = null;
-            return false;
-        }
-
-        /// <summary>The pool of a type for today: cached, brought up to date with the changes noted by <see cref="Patch"/>, or built.</summary>
-        public MatchPool Pool(ActivityType type, DateOnly today)
-        {
-            lock (cacheLock)
-            {
-                if (cache.TryGetValue(type, out var cached) && cached.Day == today)
-                {
-                    if (stale.Remove(type, out var changed))
-                    {
-                        cached = SameAdvocates(cached, changed) is { } positions
-                            ? cached.With([.. positions.Select(p => (p.Index, Build(Advocates[p.AdvocateId], type, today)))])
-                            : Rebuild(cached, changed);
-                        cache[type] = cached;
-                    }
-
-                    return cached;
-                }
-
-                var ids = Advocates.Keys.ToArray();
-                Array.Sort(ids);
-                var candidates = new MatchCandidate[ids.Length];
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    candidates[i] = Build(Advocates[ids[i]], type, today);
-                }
-
-                var pool = MatchPool.Build(type, today, candidates);
-                cache[type] = pool;
-                stale.Remove(type);
-                return pool;
-            }
-        }
-
-        /// <summary>
-        /// Notes the changed advocates, and every advocate at a changed account, in each cached pool; a pool is brought up
-        /// to date when next ranked, so a write costs the rankings of the activity types asked for, not all of them.
-        /// </summary>
-        public void Patch(HashSet<int> advocates, HashSet<int> accounts)
-        {
-            var changed = new HashSet<int>(advocates);
-            if (accounts.Count > 0)
-            {
-                foreach (var a in Advocates.Values)
-                {
-                    if (accounts.Contains(a.AccountId))
-                    {
-                        changed.Add(a.AdvocateId);
-                    }
-                }
-            }
-
-            lock (cacheLock)
-            {
-                foreach (var type in cache.Keys)
-                {
-                    if (stale.TryGetValue(type, out var pending))
-                    {
-                        pending.UnionWith(changed);
-                    }
-                    else
-                    {
-                        stale[type] = [.. changed];
-                    }
-                }
-            }
-        }
-
-        /// <summary>Where the changed advocates are in the pool, when the pool holds the same advocates as the index (none enrolled or removed).</summary>
-        private List<(int Index, int AdvocateId)>? SameAdvocates(MatchPool pool, HashSet<int> changed)
-        {
-            if (pool.Candidates.Count != Advocates.Count)
-            {
-                return null;
-            }
-
-            var positions = new List<(int Index, int AdvocateId)>(changed.Count);
-            foreach (var id in changed)
-            {
-                var index = pool.IndexOf(id);
-                if ((index >= 0) != Advocates.ContainsKey(id))
-                {
-                    return null;
-                }
-
-                if (index >= 0)
-                {
-                    positions.Add((index, id));
-                }
-            }
-
-            return positions;
-        }
-
-        private MatchPool Rebuild(MatchPool old, HashSet<int> changed)
-        {
-            var ids = Advocates.Keys.ToArray();
-            Array.Sort(ids);
-            var candidates = new MatchCandidate[ids.Length];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                var a = Advocates[ids[i]];
-                var index = changed.Contains(a.AdvocateId) ? -1 : old.IndexOf(a.AdvocateId);
-                candidates[i] = index >= 0 ? old.Candidates[index] : Build(a, old.ActivityType, old.Day);
-            }
-
-            return MatchPool.Build(old.ActivityType, old.Day, candidates);
-        }
-
-        public List<AdvocateLoad> Loads(DateOnly today)
-        {
-            var yearAgo = today.AddDays(-365);
-            var loads = new List<AdvocateLoad>(Advocates.Count);
-            foreach (var id in Advocates.Keys.Order())
-            {
-                var count = 0;
-                if (ByAdvocate.TryGetValue(id, out var list))
-                {
-                    foreach (var r in list)
-                    {
-                        if (r.Date > yearAgo && r.Date <= today)
-                        {
-                            count++;
-                        }
-                    }
-                }
-
-                loads.Add(new AdvocateLoad(id, count));
-            }
-
-            return loads;
-        }
-
-        private MatchCandidate Build(AdvocateFacts a, ActivityType type, DateOnly today)
-        {
-            IReadOnlyList<ActivityRecord> activities = ByAccount.TryGetValue(a.AccountId, out var accountList) ? accountList : [];
-            if (ByAdvocate.TryGetValue(a.AdvocateId, out var own) && own.Exists(r => r.AccountId != a.AccountId))
-            {
-                activities = [.. activities, .. own.Where(r => r.AccountId != a.AccountId)];
-            }
-
-            return CandidateBuilder.Build(Policy, today, type, a, Accounts.GetValueOrDefault(a.AccountId), activities, Usage.GetValueOrDefault(a.AdvocateId));
-        }
-
-        private static void Append(Dictionary<int, List<ActivityRecord>> map, int key, ActivityRecord record)
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                map[key] = list = new List<ActivityRecord>(4);
-            }
-
-            list.Add(record);
-        }
-    }
 }

@@ -28,6 +28,7 @@ internal sealed class MatchPool
     private readonly int[] eligibleFrom;
     private readonly BlockReasons[] reasons;
     private readonly int[] rowOf;
+    private readonly int[] indexOfRow;
     private readonly Row[] rows;
     private readonly int freeNow;
     private readonly int[] freeLaterFrom;
@@ -50,11 +51,22 @@ internal sealed class MatchPool
         productBits = old is null ? [] : new Dictionary<int, int>(old.productBits);
         var free = new List<int>(candidates.Length);
         var later = new List<(int From, int Index)>();
+        var changedLater = new List<(int From, int Index)>();
+        var isChanged = new bool[candidates.Length];
+        if (changed is not null)
+        {
+            foreach (var i in changed)
+            {
+                isChanged[i] = true;
+            }
+        }
+
         for (var i = 0; i < candidates.Length; i++)
         {
-            if (old is not null && changed?.Contains(i) != true)
+            var reuse = old is not null && !isChanged[i];
+            if (reuse)
             {
-                eligibleFrom[i] = old.eligibleFrom[i];
+                eligibleFrom[i] = old!.eligibleFrom[i];
                 reasons[i] = old.reasons[i];
             }
             else
@@ -71,16 +83,58 @@ internal sealed class MatchPool
                     neverEligible.Add(reasons[i]);
                     break;
                 default:
-                    later.Add((eligibleFrom[i], i));
+                    if (old is null)
+                    {
+                        later.Add((eligibleFrom[i], i));
+                    }
+                    else if (!reuse)
+                    {
+                        changedLater.Add((eligibleFrom[i], i));
+                    }
+
                     break;
             }
         }
 
-        later.Sort();
+        if (old is null)
+        {
+            later.Sort();
+        }
+        else
+        {
+            // The old pool's later rows are already in (day, index) order: keep the unchanged ones in that order and merge
+            // the few changed ones in, instead of sorting every row again (what a refresh after a write costs).
+            changedLater.Sort();
+            later.Capacity = old.rows.Length - old.freeNow + changedLater.Count;
+            var next = 0;
+            for (var r = old.freeNow; r < old.rows.Length; r++)
+            {
+                var index = old.indexOfRow[r];
+                if (isChanged[index])
+                {
+                    continue;
+                }
+
+                var entry = (old.freeLaterFrom[r - old.freeNow], index);
+                while (next < changedLater.Count && changedLater[next].CompareTo(entry) < 0)
+                {
+                    later.Add(changedLater[next++]);
+                }
+
+                later.Add(entry);
+            }
+
+            while (next < changedLater.Count)
+            {
+                later.Add(changedLater[next++]);
+            }
+        }
+
         freeNow = free.Count;
         rows = new Row[free.Count + later.Count];
         freeLaterFrom = new int[later.Count];
         maxRecentOfFirst = new int[rows.Length + 1];
+        indexOfRow = new int[rows.Length];
         Array.Fill(rowOf, -1);
         for (var r = 0; r < rows.Length; r++)
         {
@@ -91,8 +145,9 @@ internal sealed class MatchPool
             }
 
             // A row depends only on its candidate (and the pool's day): reuse the old one when the candidate is the same.
-            rows[r] = old is not null && changed?.Contains(index) != true && old.rowOf[index] >= 0 ? old.rows[old.rowOf[index]] : NewRow(index);
+            rows[r] = old is not null && !isChanged[index] && old.rowOf[index] >= 0 ? old.rows[old.rowOf[index]] : NewRow(index);
             rowOf[index] = r;
+            indexOfRow[r] = index;
             maxRecentOfFirst[r + 1] = Math.Max(maxRecentOfFirst[r], rows[r].RecentActivities);
         }
     }

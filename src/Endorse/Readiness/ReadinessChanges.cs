@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Endorse.Readiness;
 
 /// <summary>The newest change seen of the readiness facts that live outside the account row.</summary>
-public readonly record struct ReadinessStamp(DateTimeOffset Opportunities, DateTimeOffset Gates);
+public readonly record struct ReadinessStamp(DateTimeOffset Opportunities, DateTimeOffset Gates)
+{
+    /// <summary>The newer of each part.</summary>
+    public static ReadinessStamp Max(ReadinessStamp a, ReadinessStamp b) =>
+        new(a.Opportunities > b.Opportunities ? a.Opportunities : b.Opportunities, a.Gates > b.Gates ? a.Gates : b.Gates);
+}
 
 /// <summary>
 /// Finds the accounts whose readiness facts outside the account row changed (an opportunity created, changed or closed;

@@ -73,6 +73,9 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
 
     public string Provider => provider;
 
+    /// <summary>The app's database (a second app given it acts as a second node on the same database).</summary>
+    public string ConnectionString => connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -177,7 +177,7 @@ public class MatchingTests
         Assert.Contains(escalated.Excluded, e => e.Candidate.AdvocateId == seed.Alice && e.Reasons == Fatigue.BlockReasons.OpenEscalation);
     }
 
-    private static string[] Shape(MatchRanking ranking) =>
+    internal static string[] Shape(MatchRanking ranking) =>
     [
         .. ranking.Results.Select(r => $"{r.Rank}:{r.Candidate.AdvocateId}:{r.Score:F6}:{r.AvailableFrom}:{string.Join('|', r.Factors.Select(f => f.Explanation))}"),
         $"eligible {ranking.EligibleCount}",
@@ -187,7 +187,7 @@ public class MatchingTests
 
     internal sealed record Seed(int Product, int Sector, int Alice, int AliceAccount);
 
-    private static async Task<Seed> SeedAsync(EndorseApp app)
+    internal static async Task<Seed> SeedAsync(EndorseApp app)
     {
         var sector = await app.AddSectorAsync("Healthcare");
         var other = await app.AddSectorAsync("Banking");

@@ -7,8 +7,23 @@ namespace Endorse.Web.Features.Matching;
 /// <summary>Explainable matching and the program's health.</summary>
 public static class MatchingApi
 {
-    public static IServiceCollection AddMatching(this IServiceCollection services) =>
-        services.AddSingleton<MatchIndex>().AddScoped<MatchService>().AddScoped<NaiveMatcher>();
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => MatchIndexSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<MatchIndexSettings>();
+            return new MatchIndex(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MatchIndex>>())
+            {
+                RefreshInterval = settings.RefreshInterval,
+                ChangeCheckInterval = settings.ChangeCheckInterval,
+            };
+        });
+        services.AddSingleton<MatchIndexMetrics>();
+        services.AddHostedService<MatchIndexWorker>();
+        services.AddHealthChecks().AddCheck<MatchIndexHealthCheck>("matching", tags: ["ready"]);
+        return services.AddScoped<MatchService>().AddScoped<NaiveMatcher>();
+    }
 
     public static void MapMatchingApi(this RouteGroupBuilder api)
     {

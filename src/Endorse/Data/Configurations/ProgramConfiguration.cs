@@ -68,6 +68,9 @@ internal sealed class ReferenceRequestConfiguration : IEntityTypeConfiguration<R
         builder.Property(r => r.Language).HasMaxLength(50);
         builder.Property(r => r.Notes).HasMaxLength(4000);
         builder.HasIndex(r => new { r.Status, r.NeededBy });
+
+        // The board: open requests (most of the statuses) by needed-by, read in index order and filtered on the way.
+        builder.HasIndex(r => new { r.NeededBy, r.Id, r.Status });
         builder.HasIndex(r => new { r.RequesterId, r.CreatedAt });
         builder.HasIndex(r => r.OpportunityId);
         builder.HasOne<Opportunities.Opportunity>().WithMany().HasForeignKey(r => r.OpportunityId).OnDelete(DeleteBehavior.SetNull);
