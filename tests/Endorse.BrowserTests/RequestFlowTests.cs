@@ -82,6 +82,7 @@ public partial class RequestFlowTests(BrowserApp app)
         await Expect(factors).ToContainTextAsync("Owns 1 of the 2 products asked for.");
         await Expect(factors).ToContainTextAsync("Same sector.");
         await RequestDetailsPage.ClickUntilAsync(manager.GetByTestId("show-excluded"), manager.GetByTestId("excluded"));
+        await RequestDetailsPage.ShowAllExcludedAsync(manager);
         await Expect(manager.GetByTestId("excluded-advocate").Filter(new() { HasText = $"Bo {word}son" })).ToContainTextAsync("Resting until");
         await Expect(manager.GetByTestId("excluded-advocate").Filter(new() { HasText = $"Cy {word}ley" })).ToContainTextAsync("do-not-contact");
         await BrowserApp.ScreenshotAsync(manager, "request-ranking");

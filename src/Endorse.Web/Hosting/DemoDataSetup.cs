@@ -53,7 +53,8 @@ public static class DemoDataSetup
         {
             await SourcingDemoData.LoadAsync(
                 db, services.GetRequiredService<Endorse.Notifications.Notifier>(), clock,
-                new SourcingDemoUsers(referenceManager, rep.Id, await First(Roles.SalesManager), await First(Roles.Marketing), await First(Roles.CustomerSuccess)));
+                new SourcingDemoUsers(referenceManager, rep.Id, await First(Roles.SalesManager), await First(Roles.Marketing), await First(Roles.CustomerSuccess),
+                    await First(Roles.Executive), await First(Roles.Administrator)));
         }
 
         // The wish list, gates, check-ins, executive programs and program hygiene in use (on accounts the above left alone).

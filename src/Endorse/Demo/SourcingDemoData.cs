@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Endorse.Demo;
 
 /// <summary>The demo users sourcing needs (ids; null when the role has no demo user).</summary>
-public sealed record SourcingDemoUsers(string ReferenceManager, string SalesRep, string? SalesManager, string? Marketing, string? CustomerSuccess);
+public sealed record SourcingDemoUsers(string ReferenceManager, string SalesRep, string? SalesManager, string? Marketing, string? CustomerSuccess, string? Executive = null, string? Administrator = null);
 
 /// <summary>
 /// Sourcing in use on a first start: a few active advocates, nominations in every state (a pocket reference reserved for
@@ -211,6 +211,48 @@ public static class SourcingDemoData
             nominations.Add((n, [
                 Step("-", NominationStatus.AwaitingReview, users.SalesRep, at, "Happy customer: " + n.Reason),
                 Step(nameof(NominationStatus.AwaitingReview), NominationStatus.Withdrawn, users.SalesRep, at.AddDays(1), null),
+            ], null));
+        }
+
+        // 9. From the reference manager, who met the customer at an event: waiting for the account's owner.
+        {
+            var account = repAccounts.Count > 6 ? repAccounts[6] : free[4];
+            var at = now.AddDays(-3);
+            var n = Nominate(account.Contacts[0], account.Id, NominationKind.HappyCustomer, users.ReferenceManager,
+                "Spoke up for us in the panel at the regional user day and offered to take calls from peers.", NominationStatus.AwaitingOwnerApproval, at, [.. account.Products.Take(1)]);
+            n.ReviewedById = users.ReferenceManager;
+            n.ReviewedAt = at;
+            n.OwnerId = account.OwnerId;
+            n.WaitingSince = at;
+            nominations.Add((n, [
+                Step("-", NominationStatus.AwaitingReview, users.ReferenceManager, at, "Happy customer: " + n.Reason),
+                Step(nameof(NominationStatus.AwaitingReview), NominationStatus.AwaitingOwnerApproval, users.ReferenceManager, at, null),
+            ], null));
+        }
+
+        // 10. From an executive, after a customer advisory board: fresh in the queue.
+        if (users.Executive is { } executive)
+        {
+            var account = free[5];
+            var at = now.AddDays(-1);
+            var n = Nominate(account.Contacts[0], account.Id, NominationKind.HappyCustomer, executive,
+                "Their CFO told our advisory board the roll-out paid for itself in a year; she would say so to a peer.", NominationStatus.AwaitingReview, at, [.. account.Products.Take(2)]);
+            nominations.Add((n, [Step("-", NominationStatus.AwaitingReview, executive, at, "Happy customer: " + n.Reason)], null));
+        }
+
+        // 11. From the administrator, who ran their single sign-on set-up: asked for more.
+        if (users.Administrator is { } administrator)
+        {
+            var account = free[6];
+            var at = now.AddDays(-6);
+            var n = Nominate(account.Contacts[0], account.Id, NominationKind.HappyCustomer, administrator,
+                "Their IT lead praised the single sign-on set-up and the security review in our last call.", NominationStatus.MoreInfoRequested, at, [.. account.Products.Take(1)]);
+            n.Question = "Would their IT lead speak about security to a prospect's IT team, or only about the set-up?";
+            n.ReviewedById = users.ReferenceManager;
+            n.WaitingSince = at.AddDays(1);
+            nominations.Add((n, [
+                Step("-", NominationStatus.AwaitingReview, administrator, at, "Happy customer: " + n.Reason),
+                Step(nameof(NominationStatus.AwaitingReview), NominationStatus.MoreInfoRequested, users.ReferenceManager, at.AddDays(1), n.Question),
             ], null));
         }
 

@@ -141,6 +141,19 @@ public sealed class RequestDetailsPage(IPage page)
     }
 
     /// <summary>Clicks until <paramref name="appears"/> shows: the first clicks may come before the circuit is up.</summary>
+    /// <summary>Opens every page of the advocates left out ("Show more" until the list is whole).</summary>
+    public static async Task ShowAllExcludedAsync(IPage page)
+    {
+        var more = page.GetByTestId("show-more-excluded");
+        var rows = page.GetByTestId("excluded-advocate");
+        while (await more.IsVisibleAsync())
+        {
+            var shown = await rows.CountAsync();
+            await more.ClickAsync();
+            await Expect(rows).Not.ToHaveCountAsync(shown);
+        }
+    }
+
     public static async Task ClickUntilAsync(ILocator button, ILocator appears)
     {
         for (var attempt = 0; attempt < 10; attempt++)
