@@ -51,6 +51,7 @@ public static class ApiSetup
             options.AddDocumentTransformer<ApiDocumentTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddSchemaTransformer<EnumDescriptionTransformer>();
+            options.AddSchemaTransformer<ConvertedTypeSchemaTransformer>();
         });
         return services;
     }
