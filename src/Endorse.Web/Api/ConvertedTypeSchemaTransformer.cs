@@ -10,7 +10,7 @@ namespace Endorse.Web.Api;
 /// schema generator describes a type with a custom converter as <c>{}</c> (any value), so without this every string of
 /// the document was untyped and a generated client (Kiota) read names and titles as untyped nodes. A string is
 /// <c>string</c>, or <c>["null", "string"]</c> where the C# property may be null; a date is a <c>string</c> of format
-/// <c>date</c> or <c>date-time</c>; a list of strings has string items.
+/// <c>date</c> or <c>date-time</c>; an enum is a <c>string</c> (its names); a list of strings has string items.
 /// </summary>
 internal sealed class ConvertedTypeSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -30,6 +30,17 @@ internal sealed class ConvertedTypeSchemaTransformer : IOpenApiSchemaTransformer
             {
                 schema.Type = JsonSchemaType.String | (type != declared ? JsonSchemaType.Null : 0);
                 schema.Format ??= type == typeof(DateOnly) ? "date" : "date-time";
+            }
+            else if (type.IsEnum && schema.Enum is { Count: > 0 })
+            {
+                // JsonStringEnumConverter: the names, never numbers. The generator lists null among the values of an
+                // enum first met as a nullable parameter; the component is shared, and a nullable property says null
+                // itself (oneOf null or the enum), so the enum lists only names.
+                schema.Type = JsonSchemaType.String;
+                foreach (var value in schema.Enum.Where(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null).ToList())
+                {
+                    schema.Enum.Remove(value);
+                }
             }
         }
 
