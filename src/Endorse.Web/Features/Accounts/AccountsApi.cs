@@ -4,6 +4,7 @@ using Endorse.Contacts;
 using Endorse.Listing;
 using Endorse.Web.Api;
 using Endorse.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +21,7 @@ public static class AccountsApi
         group.MapGet("/", ListAsync)
             .WithName("ListAccounts")
             .WithSummary("List accounts")
-            .WithDescription("One page of accounts. `search` matches the start of the name (accents and case ignored). Filters: `sectorId`, `regionId`, `salesAreaId`, `ownerId` (a user id, or `me`), `disclosure` (NamedPublic, NamedCallsOnly, AnonymousOnly, NoPublicity, Unknown), `sizeBand` (Small, MidMarket, Large, Enterprise, Unknown), `relationship` (Prospect, Customer, FormerCustomer). `sort` is `name` (default), `customerSince` or `renewalOn`; `desc=true` reverses it. `total` stops counting at 10,000 (`totalIsCapped`).")
-            .Produces<Page<AccountListRow>>()
-            .ProducesValidationProblem();
+            .WithDescription("One page of accounts. `search` matches the start of the name (accents and case ignored). Filters: `sectorId`, `regionId`, `salesAreaId`, `ownerId` (a user id, or `me`), `disclosure` (NamedPublic, NamedCallsOnly, AnonymousOnly, NoPublicity, Unknown), `sizeBand` (Small, MidMarket, Large, Enterprise, Unknown), `relationship` (Prospect, Customer, FormerCustomer). `sort` is `name` (default), `customerSince` or `renewalOn`; `desc=true` reverses it. `total` stops counting at 10,000 (`totalIsCapped`).");
 
         group.MapGet("/export.csv", ExportAsync)
             .WithName("ExportAccounts")
@@ -35,14 +34,12 @@ public static class AccountsApi
             .WithName("GetAccount")
             .WithSummary("Get an account")
             .WithDescription("All fields of an account, the products it owns with their go-live dates, its number of contacts, of open and of won opportunities, and its owner's name. `relationship` is Prospect, Customer or FormerCustomer; `relationshipSource` says where it comes from: Derived (a won opportunity or a customer-since date makes a customer), Crm (the CRM's account type or lifecycle stage, also in `crmRelationship`) or Person (set by `relationshipSetBy` at `relationshipSetAt`; imports keep it). `industry` is the CRM's industry as imported. Send `updatedAt` back unchanged when you update it.")
-            .Produces<AccountDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:int}/contacts", ContactsAsync)
             .WithName("ListAccountContacts")
             .WithSummary("List an account's contacts")
             .WithDescription("One page of the contacts at an account, sorted by name; takes `search`, `seniorityTier`, `page`, `pageSize` and `desc` like /contacts.")
-            .Produces<Page<ContactListRow>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", CreateAsync)
@@ -91,7 +88,8 @@ public static class AccountsApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(
+    // The read endpoints answer typed results: their 200 and 400 answers are in the signature, and so in the document.
+    private static async Task<Results<Ok<Page<AccountListRow>>, ValidationProblem>> ListAsync(
         AccountService accounts,
         ClaimsPrincipal user,
         [AsParameters] AccountQuery query,
@@ -115,12 +113,12 @@ public static class AccountsApi
         return ApiResults.Csv(accounts.Query(query.Filter(user), query.Sort, query.Desc ?? false).AsAsyncEnumerable(), "accounts.csv");
     }
 
-    private static async Task<IResult> GetAsync(int id, AccountService accounts, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAsync(int id, AccountService accounts, CancellationToken cancellationToken) =>
         await accounts.GetAsync(id, cancellationToken) is { } account
             ? TypedResults.Ok(account)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no account {id}.");
 
-    private static async Task<IResult> ContactsAsync(
+    private static async Task<Results<Ok<Page<ContactListRow>>, ProblemHttpResult>> ContactsAsync(
         int id,
         AccountService accounts,
         ContactService contacts,
@@ -202,25 +200,28 @@ public sealed class AccountQuery
     public SizeBand? SizeBand { get; set; }
     public AccountRelationship? Relationship { get; set; }
 
-    public IResult? Problem()
+    public ValidationProblem? Problem()
     {
         if (Sort is not null && !AccountSorts.All.Contains(Sort, StringComparer.OrdinalIgnoreCase))
         {
-            return CustomerRequests.Invalid("sort", $"Sort by one of: {string.Join(", ", AccountSorts.All)}.");
+            return Invalid("sort", $"Sort by one of: {string.Join(", ", AccountSorts.All)}.");
         }
 
         if (Disclosure is { } disclosure && !Enum.IsDefined(disclosure))
         {
-            return CustomerRequests.Invalid("disclosure", "Not a disclosure permission.");
+            return Invalid("disclosure", "Not a disclosure permission.");
         }
 
         if (Relationship is { } relationship && !Enum.IsDefined(relationship))
         {
-            return CustomerRequests.Invalid("relationship", "Relationship must be one of: Prospect, Customer, FormerCustomer.");
+            return Invalid("relationship", "Relationship must be one of: Prospect, Customer, FormerCustomer.");
         }
 
-        return SizeBand is { } band && !Enum.IsDefined(band) ? CustomerRequests.Invalid("sizeBand", "Not a size band.") : null;
+        return SizeBand is { } band && !Enum.IsDefined(band) ? Invalid("sizeBand", "Not a size band.") : null;
     }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid fields.");
 
     public AccountFilter Filter(ClaimsPrincipal user) => new(
         Search,
