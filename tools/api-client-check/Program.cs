@@ -85,7 +85,7 @@ try
     catch (HttpValidationProblemDetails problem)
     {
         var fields = problem.Errors?.AdditionalData.Keys.ToList() ?? [];
-        Check(problem.ResponseStatusCode == 400 && problem.Status == 400 && fields.Any(f => f.Equals("neededBy", StringComparison.OrdinalIgnoreCase)),
+        Check(problem.ResponseStatusCode == 400 && problem.Status == 400 && problem.Message == problem.Title && fields.Any(f => f.Equals("neededBy", StringComparison.OrdinalIgnoreCase)),
             $"POST /requests with a past needed-by date answers 400 as HttpValidationProblemDetails naming the field ({string.Join(", ", fields)}: \"{problem.Title}\")");
     }
 
@@ -96,8 +96,8 @@ try
     }
     catch (ProblemDetails problem)
     {
-        Check(problem.ResponseStatusCode == 404 && problem.Status == 404 && !string.IsNullOrEmpty(problem.Title),
-            $"GET /accounts/{int.MaxValue} answers 404 as ProblemDetails (\"{problem.Title}\": \"{problem.Detail}\")");
+        Check(problem.ResponseStatusCode == 404 && problem.Status == 404 && !string.IsNullOrEmpty(problem.Title) && problem.Message == problem.Title,
+            $"GET /accounts/{int.MaxValue} answers 404 as ProblemDetails, its title the exception's message (\"{problem.Message}\": \"{problem.Detail}\")");
     }
 
     // A wrong token: 401 as ProblemDetails.

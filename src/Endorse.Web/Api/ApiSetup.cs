@@ -52,6 +52,7 @@ public static class ApiSetup
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddSchemaTransformer<EnumDescriptionTransformer>();
             options.AddSchemaTransformer<ConvertedTypeSchemaTransformer>();
+            options.AddDocumentTransformer<ProblemMessageTransformer>();
         });
         return services;
     }

@@ -64,6 +64,10 @@ public sealed class OpenApiSchemaTests
         // A validation problem's errors: field → list of messages (strings).
         Assert.Equal("\"string\"", Type(schemas["HttpValidationProblemDetails"]!["properties"]!["errors"]!["additionalProperties"]!["items"]!));
 
+        // A problem's title is the message of the exception a generated client throws.
+        Assert.True((bool?)schemas["ProblemDetails"]!["properties"]!["title"]!["x-ms-primary-error-message"]);
+        Assert.True((bool?)schemas["HttpValidationProblemDetails"]!["properties"]!["title"]!["x-ms-primary-error-message"]);
+
         // A query string parameter.
         var search = document["paths"]!["/api/v1/accounts"]!["get"]!["parameters"]!.AsArray().Single(p => string.Equals((string?)p!["name"], "search", StringComparison.OrdinalIgnoreCase))!;
         Assert.Equal("\"string\"", Type(search["schema"]!));
