@@ -1,4 +1,5 @@
 using Endorse.Listing;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Endorse.Web.Api;
 
@@ -31,6 +32,23 @@ public static class ApiResults
 
         return onSuccess(result.Value!);
     }
+
+    /// <summary>
+    /// <see cref="From{T}"/> for handlers that declare their answers in their signature (typed results): the success
+    /// answer, a validation problem (400), or another problem detail (403, 404, 409; documented with ProducesProblem).
+    /// </summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> Typed<T, TOk>(CommandResult<T> result, Func<T, TOk> onSuccess)
+        where TOk : IResult =>
+        result.Succeeded ? onSuccess(result.Value!) : Typed<TOk>(From(result, _ => TypedResults.Ok()));
+
+    /// <summary>A problem answer (<see cref="From{T}"/>, <see cref="JsonBody.ReadAsync{T}"/>) as a typed result.</summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> Typed<TOk>(IResult problem)
+        where TOk : IResult => problem switch
+        {
+            ValidationProblem validation => validation,
+            ProblemHttpResult other => other,
+            _ => throw new InvalidOperationException($"Not a problem answer: {problem.GetType().Name}."),
+        };
 
     /// <summary>
     /// Streams a CSV download of a list's rows, instants in ISO 8601 with the caller's own offset. The query runs and its

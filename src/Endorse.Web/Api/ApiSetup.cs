@@ -41,7 +41,7 @@ public static class ApiSetup
                     "The REST API of Endorse, the customer reference and advocacy platform. " +
                     "Authenticate with a personal access token (create one under Settings → Access tokens) sent as " +
                     "`Authorization: Bearer edr_…`; it acts with its user's roles. Lists take `page`, `pageSize` (≤ 200), " +
-                    "`sort`, `desc` and `search`, and answer `{ items, total, totalIsCapped, page, pageSize }`. " +
+                    "`sort`, `desc` and `search`, and answer `{ items, total, totalIsCapped, pageNumber, pageSize }`. " +
                     "Errors are RFC 9457 problem details; validation errors list each field's messages under `errors`. " +
                     "Each token may make a number of requests a minute (600 unless the operator set otherwise); over it the API answers 429 with `Retry-After`. " +
                     "Changes made with the browser's sign-in cookie instead of a token need the antiforgery token in the `RequestVerificationToken` header.";
@@ -51,6 +51,8 @@ public static class ApiSetup
             options.AddDocumentTransformer<ApiDocumentTransformer>();
             options.AddOperationTransformer<ErrorResponsesTransformer>();
             options.AddSchemaTransformer<EnumDescriptionTransformer>();
+            options.AddSchemaTransformer<ConvertedTypeSchemaTransformer>();
+            options.AddDocumentTransformer<ProblemMessageTransformer>();
         });
         return services;
     }

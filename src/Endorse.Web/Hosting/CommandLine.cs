@@ -1,7 +1,7 @@
 namespace Endorse.Web.Hosting;
 
 /// <summary>
-/// The <c>endorse</c> commands that run without the web server (<c>generate</c>, <c>import</c>):
+/// The <c>endorse</c> commands that run without the web server (<c>generate</c>, <c>import</c>, <c>token</c>):
 /// <c>dotnet run --project src/Endorse.Web -- generate --accounts 200000</c>.
 /// </summary>
 public static class CommandLine
@@ -28,5 +28,6 @@ public static class CommandLine
         // Features register their commands here.
         Register("import", Features.Import.ImportCommand.RunAsync);
         Register("generate", GenerateCommand.RunAsync);
+        Register("token", Features.AccessTokens.AccessTokenCommand.RunAsync);
     }
 }
