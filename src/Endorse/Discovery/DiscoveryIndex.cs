@@ -158,7 +158,7 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
         stamps = await StampsAsync(db, ct);
         profileAt = now;
         var policy = await new ProgramSettingsService(db, time).FatiguePolicyAsync(ct);
-        var accounts = await DiscoveryLoader.AccountsAsync(db, null, ct);
+        var accounts = await DiscoveryLoader.AccountsAsync(db, null, policy, ct);
         var bestUsed = await DiscoveryLoader.BestUsedAsync(db, today, ct);
         var wished = await DiscoveryLoader.WishedAsync(db, ct);
         var programs = await DiscoveryLoader.ProgramsAsync(db, ct);
@@ -200,9 +200,16 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
             }
         }
 
+        if (policy.BigBidAmount != s.Policy.BigBidAmount)
+        {
+            // The loaded bids hold for the old big-bid amount only (see DiscoveryLoader.AccountsAsync): load everything.
+            state = await LoadAsync(ct);
+            return;
+        }
+
         var wished = await DiscoveryLoader.WishedAsync(db, ct);
         var programs = await DiscoveryLoader.ProgramsAsync(db, ct);
-        var reloaded = changed.Count == 0 ? [] : await DiscoveryLoader.AccountsAsync(db, [.. changed], ct);
+        var reloaded = changed.Count == 0 ? [] : await DiscoveryLoader.AccountsAsync(db, [.. changed], policy, ct);
         var sameProfile = ReferenceEquals(bestUsed, s.BestUsed) && SameWishes(wished, s.Wished);
         if (changed.Count == 0 && sameProfile && policy == s.Policy && SamePrograms(programs, s.Programs))
         {
