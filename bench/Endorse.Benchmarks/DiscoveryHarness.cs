@@ -156,7 +156,7 @@ public static class DiscoveryHarness
             await using var provider = Services(database);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            await provider.GetRequiredService<DiscoveryIndex>().RefreshAsync();
+            await provider.GetRequiredService<DiscoveryIndex>().WarmUpAsync();
             loads.Add(watch.Elapsed.TotalMilliseconds);
             loadsCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             var (ms, used, _) = await RankAsync(provider, Kinds[s % Kinds.Length].Criteria(catalog, s));

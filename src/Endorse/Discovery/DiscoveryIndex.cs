@@ -60,6 +60,16 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
         return (ranking, current.Programs);
     }
 
+    /// <summary>
+    /// Loads the index (or brings it up to date) and ranks once, so today's readiness of every account is computed and the
+    /// ranking code compiled before the first person asks (the start-up worker calls it).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        await RefreshAsync(ct);
+        await RankAsync(new DiscoveryCriteria(), 1, 0, 1, ct);
+    }
+
     /// <summary>Brings the index up to date now (tests, and callers that need every change seen).</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {

@@ -31,7 +31,7 @@ public sealed class DiscoveryIndexWorker(DiscoveryIndex index, DiscoveryIndexSet
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                await index.RefreshAsync(stoppingToken);
+                await index.WarmUpAsync(stoppingToken);
                 logger.LogInformation("Discovery index loaded in {Seconds:F1} s.", Stopwatch.GetElapsedTime(started).TotalSeconds);
                 return;
             }
