@@ -203,6 +203,28 @@ public static class DiscoveryHarness
                 lines.Add(Row(database.Provider, "warm: " + kind.Name, byKind[kind.Name].Ms, byKind[kind.Name].Cpu));
             }
 
+            // Right after a write: a service invalidates the account it changed (a gate, a wish, a membership), and the next
+            // ranking reloads that account and patches the index first (read-your-writes).
+            var index = provider.GetRequiredService<DiscoveryIndex>();
+            var writes = new List<double>();
+            var writesCpu = new List<double>();
+            int[] accountIds;
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                accountIds = await scope.ServiceProvider.GetRequiredService<EndorseDbContext>().Accounts.Where(CustomerRule.IsCustomerExpression)
+                    .OrderBy(a => a.Id).Select(a => a.Id).Take(2_000).ToArrayAsync();
+            }
+
+            for (var r = 0; r < Math.Min(o.Runs, 40); r++)
+            {
+                index.Invalidate(accountIds[(r * 37) % accountIds.Length]);
+                var (ms, cpu, _) = await RankAsync(provider, Kinds[r % Kinds.Length].Criteria(catalog, r));
+                writes.Add(ms);
+                writesCpu.Add(cpu);
+            }
+
+            lines.Add(Row(database.Provider, "warm: right after a write (one account reloaded first)", writes, writesCpu));
+
             // The same rankings straight from the database (the correctness oracle, loading everything a call).
             var naive = new List<double>();
             var naiveCpu = new List<double>();
