@@ -135,19 +135,19 @@ public class DiscoveryTests(BrowserApp app)
         await row.GetByTestId("candidate-nominate").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"/nominations/new\?contactId={contact}&reason="));
         await Expect(page.GetByTestId("nomination-contact")).ToContainTextAsync($"Gina {word}");
-        await Expect(page.GetByTestId("nomination-reason").Locator("textarea")).ToHaveValueAsync(new Regex("^Found by candidate discovery \\(score"));
+        await Expect(page.GetByLabel("Why would they make a good advocate?")).ToHaveValueAsync(new Regex("^Found by candidate discovery \\(score"));
         await AppShell.WaitForInteractivityAsync(page);
-        var happy = page.GetByText("A happy customer nobody has asked yet");
-        var submit = page.GetByTestId("nomination-submit");
-        for (var attempt = 0; attempt < 5 && !await submit.IsEnabledAsync(); attempt++)
+        var happy = page.GetByRole(AriaRole.Radio, new() { Name = "A happy customer nobody has asked yet" });
+        for (var attempt = 0; attempt < 5 && !await happy.IsCheckedAsync(); attempt++)
         {
             // A click before the circuit is up reaches only the browser: click again, as a person would.
-            await happy.ClickAsync();
+            await page.GetByText("A happy customer nobody has asked yet").ClickAsync();
             await page.WaitForTimeoutAsync(500);
         }
 
+        await Expect(happy).ToBeCheckedAsync();
         await BrowserApp.ScreenshotAsync(page, "discovery-nominate");
-        await submit.ClickAsync();
+        await page.GetByTestId("nomination-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/nominations/\d+$"));
         await Expect(page.GetByTestId("nomination-status")).ToHaveTextAsync("Waiting for review");
 
