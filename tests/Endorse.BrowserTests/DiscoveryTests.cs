@@ -146,7 +146,7 @@ public class DiscoveryTests(BrowserApp app)
         }
 
         await Expect(happy).ToBeCheckedAsync();
-        await Expect(page.GetByTestId("nomination-products")).ToContainTextAsync(product.Name); // the account's products, by name
+        await Expect(page.GetByTestId("nomination-products")).ToHaveValueAsync(new Regex(Regex.Escape(product.Name))); // the account's products, by name
         await BrowserApp.ScreenshotAsync(page, "discovery-nominate");
         await page.GetByTestId("nomination-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/nominations/\d+$"));
