@@ -292,7 +292,7 @@ public static class MatchingHarness
     /// Migrates; a scale database made from an older initial migration lacks the issue-3 tables, so those are
     /// created from the model's own create script (tables and indexes the database does not have yet).
     /// </summary>
-    private static async Task EnsureSchemaAsync(EndorseDbContext db)
+    internal static async Task EnsureSchemaAsync(EndorseDbContext db)
     {
         try
         {
@@ -351,7 +351,7 @@ public static class MatchingHarness
         return null;
     }
 
-    private static async Task EnsureDataAsync(EndorseDbContext db, DatabaseProvider provider, int advocates, int activities)
+    internal static async Task EnsureDataAsync(EndorseDbContext db, DatabaseProvider provider, int advocates, int activities)
     {
         if (await db.AdvocacyActivities.AnyAsync())
         {

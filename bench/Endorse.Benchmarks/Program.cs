@@ -6,6 +6,7 @@ using Endorse.Benchmarks;
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- salesforce-csv --accounts 50000 --contacts 1000000 --out DIR   an export to import
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- matching [options]   MatchIndex vs NaiveMatcher at scale
 // dotnet run -c Release --project bench/Endorse.Benchmarks -- api [options]   the API over HTTP with wrk, against a bare Kestrel endpoint
+// dotnet run -c Release --project bench/Endorse.Benchmarks -- discovery [options]   candidate discovery at scale, cold and warm
 if (args.Length > 0 && args[0] == "micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(args[1..]);
@@ -37,8 +38,14 @@ if (args.Length > 0 && args[0] == "matching")
     return await MatchingHarness.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "discovery")
+{
+    return await DiscoveryHarness.RunAsync(args[1..]);
+}
+
 Console.WriteLine(ScaleHarness.Usage);
 Console.WriteLine(MatchingHarness.Usage);
 Console.WriteLine(ApiHarness.Usage);
+Console.WriteLine(DiscoveryHarness.Usage);
 Console.WriteLine("       dotnet run -c Release --project bench/Endorse.Benchmarks -- micro --filter '*'");
 return 2;

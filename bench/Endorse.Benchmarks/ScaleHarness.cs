@@ -239,7 +239,7 @@ public static class ScaleHarness
         Console.WriteLine($"{database.Provider}: generated 200,000 reference requests in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static async Task CreatePostgresDatabaseAsync(string connectionString)
+    internal static async Task CreatePostgresDatabaseAsync(string connectionString)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" };

@@ -5,6 +5,7 @@ using Endorse.BrowserTests.Infrastructure;
 using Endorse.BrowserTests.Pages;
 using Endorse.Discovery;
 using Endorse.Users;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -74,6 +75,90 @@ public class DiscoveryTests(BrowserApp app)
         var href = await nominate.GetAttributeAsync("href");
         Assert.Contains("Customer for 6.8 years", Uri.UnescapeDataString(href!), StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "discovery-explained");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_fills_a_gap_nominates_a_candidate_in_one_click_and_finds_the_nomination_in_the_review_queue()
+    {
+        var word = Api.UniqueWord("Gp");
+
+        // The gap: a product × sector pair from the catalog; a customer in it with a VP who is not an advocate.
+        (int Id, string Name) product, sector;
+        using (var scope = app.Server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Endorse.Data.EndorseDbContext>();
+            product = await db.Products.OrderBy(p => p.Id).Select(p => ValueTuple.Create(p.Id, p.Name)).FirstAsync();
+            sector = await db.Sectors.OrderBy(s => s.Id).Select(s => ValueTuple.Create(s.Id, s.Name)).FirstAsync();
+        }
+
+        int contact;
+        using (var api = await app.Server.ApiClientForAsync(DemoUser.EmailOf(Roles.ReferenceManager)))
+        {
+            var response = await api.PostAsJsonAsync("/api/v1/accounts", new
+            {
+                name = $"{word} Works",
+                customerSince = Iso(Today.AddDays(-2000)),
+                satisfactionKind = "Nps",
+                satisfactionScore = 75,
+                disclosurePermission = "NamedPublic",
+                employees = 3000,
+                sectorId = sector.Id,
+                products = new[] { new { productId = product.Id, goLiveOn = Iso(Today.AddDays(-1500)) } },
+            });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            contact = await Api.CreateContactAsync(api, json.RootElement.GetProperty("id").GetInt32(), "Gina", word, "VP Operations");
+        }
+
+        await app.Server.Services.GetRequiredService<DiscoveryIndex>().RefreshAsync();
+
+        // Find candidates, filtered to the gap: only candidates at accounts in that sector owning that product remain.
+        var (page, shell) = await Session.SignInAsync(app, Roles.ReferenceManager);
+        await shell.GoToAsync("Find candidates", "Program");
+        var candidates = page.GetByTestId("candidate");
+        await Expect(candidates.First).ToBeVisibleAsync();
+        await AppShell.WaitForInteractivityAsync(page);
+        var summary = page.GetByTestId("discovery-summary");
+        var everyone = await summary.InnerTextAsync();
+        await MudControls.ChooseAsync(page, page.GetByTestId("discovery-product"), product.Name);
+        await MudControls.ChooseAsync(page, page.GetByTestId("discovery-sector"), sector.Name);
+        await Expect(summary).Not.ToHaveTextAsync(everyone);
+        await Expect(candidates.First).ToBeVisibleAsync();
+        await MudControls.TypeUntilAsync(page.GetByTestId("discovery-search"), $"{word} Works", () => Expect(candidates).ToHaveCountAsync(1));
+        var row = candidates.First;
+        await Expect(row).ToContainTextAsync($"Gina {word}");
+        await Expect(row).ToHaveAttributeAsync("data-contact-id", contact.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserApp.ScreenshotAsync(page, "discovery-gap");
+
+        // One click starts the nomination, the contact and the discovery's reasons filled in.
+        await row.GetByTestId("candidate-nominate").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/nominations/new\?contactId={contact}&reason="));
+        await Expect(page.GetByTestId("nomination-contact")).ToContainTextAsync($"Gina {word}");
+        await Expect(page.GetByLabel("Why would they make a good advocate?")).ToHaveValueAsync(new Regex("^Found by candidate discovery \\(score"));
+        await AppShell.WaitForInteractivityAsync(page);
+        var happy = page.GetByRole(AriaRole.Radio, new() { Name = "A happy customer nobody has asked yet" });
+        for (var attempt = 0; attempt < 5 && !await happy.IsCheckedAsync(); attempt++)
+        {
+            // A click before the circuit is up reaches only the browser: click again, as a person would.
+            await page.GetByText("A happy customer nobody has asked yet").ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        await Expect(happy).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("nomination-products")).ToHaveValueAsync(new Regex(Regex.Escape(product.Name))); // the account's products, by name
+        await BrowserApp.ScreenshotAsync(page, "discovery-nominate");
+        await page.GetByTestId("nomination-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/nominations/\d+$"));
+        await Expect(page.GetByTestId("nomination-status")).ToHaveTextAsync("Waiting for review");
+
+        // The review queue holds it.
+        await Session.OpenAsync(page, "/nominations/queue");
+        await MudControls.TypeUntilAsync(page.GetByTestId("nominations-search"), word,
+            () => Expect(page.GetByTestId("nomination-row")).ToHaveCountAsync(1, new() { Timeout = 5_000 }));
+        await Expect(page.GetByTestId("nomination-row")).ToHaveTextAsync($"Gina {word}");
+        await Expect(page.GetByTestId("nomination-row-status")).ToHaveTextAsync("Waiting for review");
+        await BrowserApp.ScreenshotAsync(page, "discovery-nomination-queue");
         await page.Context.CloseAsync();
     }
 

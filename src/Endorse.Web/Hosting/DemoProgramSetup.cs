@@ -34,8 +34,10 @@ public static partial class DemoProgramSetup
         var (managerId, managerName) = id(Roles.ReferenceManager);
         var (repId, _) = id(Roles.SalesRep);
 
-        // Senior contacts with an e-mail address; a few at accounts the demo rep owns (approaching them waits for the rep's approval).
-        var senior = db.Contacts.AsNoTracking().Where(c => c.SeniorityTier >= SeniorityTier.Director && c.Email != null);
+        // Senior contacts with an e-mail address at customers; a few at accounts the demo rep owns (approaching them waits for
+        // the rep's approval). Accounts on the demo wish list are left alone: an advocate there would make the wish come true.
+        var senior = db.Contacts.AsNoTracking().Where(CustomerRule.IsCustomerContactExpression)
+            .Where(c => c.SeniorityTier >= SeniorityTier.Director && c.Email != null && !db.WishListEntries.Any(w => w.AccountId == c.AccountId));
         var ownedByRep = await senior.Where(c => c.Account!.OwnerId == repId).OrderBy(c => c.Id).Select(c => c.Id).Take(6).ToListAsync();
         var others = await senior.Where(c => c.Account!.OwnerId == null).OrderBy(c => c.Id).Select(c => c.Id)
             .Take(ActiveAdvocates + CandidateAdvocates - ownedByRep.Count).ToListAsync();

@@ -1,3 +1,4 @@
+using Endorse.Accounts;
 using Endorse.Advocates;
 using Endorse.Data;
 using Endorse.Formatting;
@@ -62,7 +63,8 @@ public static class DemoAdvocates
         }
 
         var candidates = await db.Contacts.AsNoTracking()
-            .Where(c => c.Email != null && c.Account!.CustomerSince != null && c.SeniorityTier >= Contacts.SeniorityTier.Director)
+            .Where(CustomerRule.IsCustomerContactExpression)
+            .Where(c => c.Email != null && c.SeniorityTier >= Contacts.SeniorityTier.Director)
             .OrderBy(c => c.Account!.CustomerSince).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.AccountId, c.Language, c.Account!.Country })
             .Take(400)

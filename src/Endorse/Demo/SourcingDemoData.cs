@@ -36,7 +36,8 @@ public static class SourcingDemoData
 
         // Customers that may be approached, with a contact each, in a fixed order.
         var customers = await db.Accounts.AsNoTracking()
-            .Where(a => a.CustomerSince != null && a.DisclosurePermission != DisclosurePermission.NoPublicity && a.OpenEscalations == 0)
+            .Where(CustomerRule.IsCustomerExpression)
+            .Where(a => a.DisclosurePermission != DisclosurePermission.NoPublicity && a.OpenEscalations == 0)
             .OrderBy(a => a.Id)
             .Select(a => new
             {

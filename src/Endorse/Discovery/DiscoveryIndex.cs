@@ -60,6 +60,16 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
         return (ranking, current.Programs);
     }
 
+    /// <summary>
+    /// Loads the index (or brings it up to date) and ranks once, so today's readiness of every account is computed and the
+    /// ranking code compiled before the first person asks (the start-up worker calls it).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        await RefreshAsync(ct);
+        await RankAsync(new DiscoveryCriteria(), 1, 0, 1, ct);
+    }
+
     /// <summary>Brings the index up to date now (tests, and callers that need every change seen).</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {
@@ -158,7 +168,7 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
         stamps = await StampsAsync(db, ct);
         profileAt = now;
         var policy = await new ProgramSettingsService(db, time).FatiguePolicyAsync(ct);
-        var accounts = await DiscoveryLoader.AccountsAsync(db, null, ct);
+        var accounts = await DiscoveryLoader.AccountsAsync(db, null, policy, ct);
         var bestUsed = await DiscoveryLoader.BestUsedAsync(db, today, ct);
         var wished = await DiscoveryLoader.WishedAsync(db, ct);
         var programs = await DiscoveryLoader.ProgramsAsync(db, ct);
@@ -200,22 +210,23 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
             }
         }
 
+        if (policy.BigBidAmount != s.Policy.BigBidAmount)
+        {
+            // The loaded bids hold for the old big-bid amount only (see DiscoveryLoader.AccountsAsync): load everything.
+            state = await LoadAsync(ct);
+            return;
+        }
+
         var wished = await DiscoveryLoader.WishedAsync(db, ct);
         var programs = await DiscoveryLoader.ProgramsAsync(db, ct);
-        var reloaded = changed.Count == 0 ? [] : await DiscoveryLoader.AccountsAsync(db, [.. changed], ct);
+        var reloaded = changed.Count == 0 ? [] : await DiscoveryLoader.AccountsAsync(db, [.. changed], policy, ct);
         var sameProfile = ReferenceEquals(bestUsed, s.BestUsed) && SameWishes(wished, s.Wished);
         if (changed.Count == 0 && sameProfile && policy == s.Policy && SamePrograms(programs, s.Programs))
         {
             return; // keep the state and its cached readiness of the day
         }
 
-        state = s.Patch(changed, reloaded) with
-        {
-            Policy = policy,
-            BestUsed = bestUsed,
-            Wished = sameProfile ? s.Wished : wished,
-            Programs = programs,
-        };
+        state = s.Patch(changed, reloaded, policy, bestUsed, sameProfile ? s.Wished : wished, programs);
     }
 
     private static bool SamePrograms(Dictionary<int, ProgramFact> a, Dictionary<int, ProgramFact> b) =>
@@ -298,7 +309,7 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
         private (DateOnly Day, ReadinessResult?[] Results)? day;
         private DiscoveryProfile? profile;
 
-        /// <summary>A copy starts with empty caches: the readiness of the day and the profile belong to the facts they were computed from.</summary>
+        /// <summary>A copy starts with empty caches: the readiness of the day and the profile belong to the facts they were computed from (<see cref="Patch"/> carries readiness over itself).</summary>
         private State(State original)
         {
             dayLock = new();
@@ -333,35 +344,66 @@ public sealed class DiscoveryIndex(IServiceScopeFactory scopes, TimeProvider tim
             }
         }
 
-        /// <summary>A state with the changed accounts replaced by their reloaded facts (removed when no longer customers).</summary>
-        public State Patch(HashSet<int> changed, List<DiscoveryAccount> reloaded)
+        /// <summary>
+        /// A state with the changed accounts replaced by their reloaded facts (removed when no longer customers), under the
+        /// given policy. Today's readiness of the unchanged accounts is carried over when the policy's readiness settings
+        /// are the same, so the next ranking computes only the changed accounts' (not all 160,000: docs/performance.md).
+        /// </summary>
+        public State Patch(
+            HashSet<int> changed, List<DiscoveryAccount> reloaded, FatiguePolicy policy, List<ProfileMember> bestUsed, List<ProfileMember> wished, Dictionary<int, ProgramFact> programs)
         {
+            (DateOnly Day, ReadinessResult?[] Results)? cached;
+            lock (dayLock)
+            {
+                cached = SameReadinessSettings(policy, Policy) ? day : null;
+            }
+
             if (changed.Count == 0)
             {
-                return this with { };
+                var same = this with { Policy = policy, BestUsed = bestUsed, Wished = wished, Programs = programs };
+                same.day = cached;
+                return same;
             }
 
             var fresh = reloaded.ToDictionary(a => a.AccountId);
-            var list = new List<DiscoveryAccount>(Accounts.Length + fresh.Count);
-            foreach (var a in Accounts)
+            var list = new List<(DiscoveryAccount Account, int From)>(Accounts.Length + fresh.Count);
+            for (var i = 0; i < Accounts.Length; i++)
             {
+                var a = Accounts[i];
                 if (!changed.Contains(a.AccountId))
                 {
-                    list.Add(a);
+                    list.Add((a, i));
                 }
                 else if (fresh.Remove(a.AccountId, out var updated))
                 {
-                    list.Add(updated);
+                    list.Add((updated, -1));
                 }
             }
 
             if (fresh.Count > 0)
             {
-                list.AddRange(fresh.Values);
-                list.Sort(static (x, y) => x.AccountId.CompareTo(y.AccountId));
+                list.AddRange(fresh.Values.Select(a => (a, -1)));
+                list.Sort(static (x, y) => x.Account.AccountId.CompareTo(y.Account.AccountId));
             }
 
-            return this with { Accounts = [.. list] };
+            var next = this with { Accounts = [.. list.Select(a => a.Account)], Policy = policy, BestUsed = bestUsed, Wished = wished, Programs = programs };
+            if (cached is { } carried)
+            {
+                var results = new ReadinessResult?[list.Count];
+                for (var i = 0; i < list.Count; i++)
+                {
+                    results[i] = list[i].From >= 0 ? carried.Results[list[i].From] : DiscoveryLoader.Blocking(policy, list[i].Account, carried.Day);
+                }
+
+                next.day = (carried.Day, results);
+            }
+
+            return next;
         }
+
+        /// <summary>Whether two policies gate accounts alike (the readiness rules read these settings only).</summary>
+        private static bool SameReadinessSettings(FatiguePolicy a, FatiguePolicy b) =>
+            a.BigBidAmount == b.BigBidAmount && a.MinimumCsat == b.MinimumCsat && a.MinimumNps == b.MinimumNps
+            && a.RenewalQuietDays == b.RenewalQuietDays && a.RestOnNoPublicity == b.RestOnNoPublicity && a.RestOnOpenEscalation == b.RestOnOpenEscalation;
     }
 }

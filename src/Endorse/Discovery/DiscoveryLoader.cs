@@ -25,8 +25,13 @@ public static class DiscoveryLoader
     /// <summary>Usage over the last this many days decides who is best-used.</summary>
     public const int ProfileDays = 730;
 
-    /// <summary>Customer accounts (all, or of <paramref name="ids"/>) sorted by id, with their non-advocate contacts.</summary>
-    public static async Task<List<DiscoveryAccount>> AccountsAsync(EndorseDbContext db, IReadOnlyList<int>? ids, CancellationToken ct = default)
+    /// <summary>
+    /// Customer accounts (all, or of <paramref name="ids"/>) sorted by id, with their non-advocate contacts. With the
+    /// program's <paramref name="policy"/>, only open bids that can be a big bid under it are read (none when the big-bid
+    /// gate is off): the gate reads nothing else of them, and at 2,000,000 opportunities reading every open bid was half
+    /// of a load (docs/performance.md). A loaded account's bids then hold for that policy's big-bid amount only.
+    /// </summary>
+    public static async Task<List<DiscoveryAccount>> AccountsAsync(EndorseDbContext db, IReadOnlyList<int>? ids, FatiguePolicy? policy = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (ids is not null)
@@ -34,16 +39,16 @@ public static class DiscoveryLoader
             var result = new List<DiscoveryAccount>();
             foreach (var chunk in ids.Distinct().Order().Chunk(Chunk))
             {
-                result.AddRange(await LoadAsync(db, [.. chunk], ct));
+                result.AddRange(await LoadAsync(db, [.. chunk], policy, ct));
             }
 
             return result;
         }
 
-        return await LoadAsync(db, null, ct);
+        return await LoadAsync(db, null, policy, ct);
     }
 
-    private static async Task<List<DiscoveryAccount>> LoadAsync(EndorseDbContext db, List<int>? ids, CancellationToken ct)
+    private static async Task<List<DiscoveryAccount>> LoadAsync(EndorseDbContext db, List<int>? ids, FatiguePolicy? policy, CancellationToken ct)
     {
         var accountQuery = db.Accounts.AsNoTracking().Where(CustomerRule.IsCustomerExpression);
         if (ids is not null)
@@ -78,7 +83,9 @@ public static class DiscoveryLoader
         }
 
         var products = await ProductsAsync(db, ids, position, ct);
-        var bids = await ReadinessQueries.LargestOpenBidsAsync(db, ids, cancellationToken: ct);
+        var bids = policy is { BigBidAmount: null }
+            ? new Dictionary<int, OpenBid>()
+            : await ReadinessQueries.LargestOpenBidsAsync(db, ids, policy?.BigBidAmount, ct);
         var gates = await ReadinessQueries.SetGatesAsync(db, ids, ct);
 
         var happyQuery = db.OnboardingPlans.AsNoTracking().Where(p => p.Outcome == OnboardingOutcome.Happy);

@@ -14,7 +14,7 @@ public sealed class NaiveDiscovery(EndorseDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(criteria);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var policy = await new ProgramSettingsService(db, time).FatiguePolicyAsync(ct);
-        var accounts = await DiscoveryLoader.AccountsAsync(db, null, ct);
+        var accounts = await DiscoveryLoader.AccountsAsync(db, null, policy, ct);
         var profile = DiscoveryLoader.Profile(await DiscoveryLoader.BestUsedAsync(db, today, ct), await DiscoveryLoader.WishedAsync(db, ct));
         return DiscoveryRanker.Rank(accounts, i => DiscoveryLoader.Blocking(policy, accounts[i], today), profile, criteria, today, top, excludedOffset, excludedLimit);
     }

@@ -208,7 +208,7 @@ public sealed class ExecutiveProgramService(EndorseDbContext db, TimeProvider cl
 
         if (!CustomerRule.IsCustomer(contact!.Account))
         {
-            return Outcome.Refused<MemberRow>(CustomerRule.NotACustomer(contact.Account.Name));
+            return Outcome.Refused<MemberRow>(CustomerRule.NotACustomer(contact.Account.Name, contact.Account.Relationship, "only customers' executives can join an executive program"));
         }
 
         if (await db.ExecutiveProgramMembers.AnyAsync(m => m.ProgramId == programId && m.ContactId == contact.Id && m.LeftOn == null, cancellationToken))

@@ -10,7 +10,9 @@ namespace Endorse.Nominations;
 /// <summary>The facts about a contact that decide whether they may be nominated now.</summary>
 public sealed record NominationTarget(int ContactId, string ContactName, int AccountId, string AccountName)
 {
-    public DateOnly? CustomerSince { get; init; }
+    /// <summary>Prospect, customer or former customer (only a customer's contacts may be nominated).</summary>
+    public AccountRelationship Relationship { get; init; }
+
     public DisclosurePermission DisclosurePermission { get; init; }
 
     /// <summary>The contact's advocate status, when they are enrolled.</summary>
@@ -46,15 +48,11 @@ public static class NominationRules
 
     public static readonly IReadOnlyList<NominationStatus> Open = [NominationStatus.AwaitingReview, NominationStatus.MoreInfoRequested, NominationStatus.AwaitingOwnerApproval];
 
-    /// <summary>
-    /// Whether the account is a customer (only customers' contacts may be nominated). The one place this is decided:
-    /// until accounts carry their relationship (prospect / customer / former customer, from the imports branch), an
-    /// account with a customer-since date is a customer. Swap the body for <c>Relationship == Customer</c> then.
-    /// </summary>
+    /// <summary>Whether the account is a customer (only customers' contacts may be nominated): <see cref="CustomerRule"/> decides.</summary>
     public static bool IsCustomer(NominationTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return target.CustomerSince is not null;
+        return CustomerRule.IsCustomer(target.Relationship);
     }
 
     public static bool IsOpen(NominationStatus status) => status is NominationStatus.AwaitingReview or NominationStatus.MoreInfoRequested or NominationStatus.AwaitingOwnerApproval;
@@ -75,7 +73,7 @@ public static class NominationRules
 
         if (!IsCustomer(target))
         {
-            refusals.Add(new("contactId", $"{target.AccountName} is not a customer: only customers' contacts can be nominated."));
+            refusals.Add(new("contactId", CustomerRule.NotACustomer(target.AccountName, target.Relationship, "only customers' contacts can be nominated")));
         }
 
         if (target.DisclosurePermission == DisclosurePermission.NoPublicity)

@@ -597,7 +597,7 @@ public sealed class NominationService(EndorseDbContext db, Notifier notifier, Ti
                 c.Title,
                 c.AccountId,
                 AccountName = c.Account!.Name,
-                c.Account.CustomerSince,
+                c.Account.Relationship,
                 c.Account.DisclosurePermission,
                 c.Account.OwnerId,
                 AdvocateStatus = db.Advocates.Where(a => a.ContactId == c.Id).Select(a => (AdvocateStatus?)a.Status).FirstOrDefault(),
@@ -621,7 +621,7 @@ public sealed class NominationService(EndorseDbContext db, Notifier notifier, Ti
         return new TargetFacts(
                 new NominationTarget(row.Id, PersonName(row.FirstName, row.LastName), row.AccountId, row.AccountName)
                 {
-                    CustomerSince = row.CustomerSince,
+                    Relationship = row.Relationship,
                     DisclosurePermission = row.DisclosurePermission,
                     AdvocateStatus = row.AdvocateStatus,
                     OpenNominationId = row.Open?.Id,

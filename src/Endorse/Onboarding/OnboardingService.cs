@@ -151,7 +151,7 @@ public sealed class OnboardingService(EndorseDbContext db, TimeProvider clock, N
 
         if (!CustomerRule.IsCustomer(account))
         {
-            return Outcome.Refused<PlanView>(CustomerRule.NotACustomer(account.Name));
+            return Outcome.Refused<PlanView>(CustomerRule.NotACustomer(account.Name, account.Relationship, "only customers get a check-in plan"));
         }
 
         if (await db.OnboardingPlans.AnyAsync(p => p.AccountId == accountId, cancellationToken))

@@ -373,7 +373,7 @@ public sealed class WishListService(EndorseDbContext db, TimeProvider clock, Not
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).FirstAsync(cancellationToken);
         if (!CustomerRule.IsCustomer(account))
         {
-            return CustomerRule.NotACustomer(accountName);
+            return CustomerRule.NotACustomer(accountName, account.Relationship, "only customers can be wished for as references");
         }
 
         var reference = await db.Advocates.AsNoTracking().Where(a => a.AccountId == accountId && a.Status == AdvocateStatus.Active)

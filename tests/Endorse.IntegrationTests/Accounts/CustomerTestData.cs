@@ -63,6 +63,12 @@ internal static class CustomerTestData
         {
             var account = new Account { Name = name };
             configure?.Invoke(account);
+            if (account.RelationshipSource == RelationshipSource.Derived)
+            {
+                // As a save through the app decides it (no won deals yet): a customer-since date makes a customer.
+                account.Relationship = AccountRelationshipRule.Derive(false, account.CustomerSince);
+            }
+
             db.Accounts.Add(account);
             await db.SaveChangesAsync();
             return account.Id;

@@ -7,6 +7,7 @@ using Endorse.Listing;
 using Endorse.Users;
 using Endorse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Endorse.IntegrationTests.Demo;
 
@@ -57,6 +58,18 @@ public class DemoDataTests
 
         // The demo program: active advocates, and each demo user has a request and a notification that links to it.
         Assert.True(await app.WithDbAsync(db => db.Advocates.CountAsync(a => a.Status == Endorse.Advocates.AdvocateStatus.Active)) >= 20, "the demo has active advocates");
+
+        // Sourcing shows in use with customers only: discovery finds candidates, and every demo nomination and open wish
+        // is at an account whose relationship is customer (former customers in the demo are left out).
+        using (var scope = app.Services.CreateScope())
+        {
+            var ranking = (await scope.ServiceProvider.GetRequiredService<Endorse.Discovery.DiscoveryIndex>().RankAsync(new Endorse.Discovery.DiscoveryCriteria(), 10)).Ranking;
+            Assert.True(ranking.CandidateCount >= 10, $"the demo has {ranking.CandidateCount} discovery candidates");
+        }
+
+        Assert.True(await app.WithDbAsync(db => db.Nominations.CountAsync()) >= 5, "the demo has nominations");
+        Assert.Equal(0, await app.WithDbAsync(db => db.Nominations.CountAsync(n => db.Accounts.Any(a => a.Id == n.AccountId && a.Relationship != AccountRelationship.Customer))));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WishListEntries.CountAsync(w => w.OpenAccountId != null && db.Accounts.Any(a => a.Id == w.AccountId && a.Relationship != AccountRelationship.Customer))));
         foreach (var (email, _, _) in DemoSetup.DemoUsers)
         {
             var (requests, links) = await app.WithDbAsync(async db =>

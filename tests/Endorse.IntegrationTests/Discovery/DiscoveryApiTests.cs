@@ -12,7 +12,7 @@ namespace Endorse.IntegrationTests.Discovery;
 
 public class DiscoveryApiTests
 {
-    private sealed record Seed(int Sector, int Product, int Veteran, int VeteranCeo, int VeteranManager, int NewLogo, int NewLogoVp, int Prospect, int Escalated, int AdvocateContact, int Colleague);
+    private sealed record Seed(int Sector, int Product, int Veteran, int VeteranCeo, int VeteranManager, int NewLogo, int NewLogoVp, int Prospect, int Escalated, int AdvocateContact, int Colleague, int FormerCeo);
 
     private static async Task<Seed> SeedAsync(EndorseApp app)
     {
@@ -35,7 +35,11 @@ public class DiscoveryApiTests
         await app.AddPersonAsync(prospect, "Pat", "Prospect", SeniorityTier.CLevel);
         var escalated = await app.AddCustomerAsync("Escalated Medical", sectorId: sector, productId: product, escalations: 2);
         await app.AddPersonAsync(escalated, "Ed", "Escalated", SeniorityTier.CLevel);
-        return new Seed(sector, product, veteran, ceo, manager, newLogo, vp, prospect, escalated, advocateContact, colleague);
+
+        // A customer of long standing who has left: the customer-since date stays, the relationship says former customer.
+        var former = await app.AddCustomerAsync("Former Infirmary", sinceDaysAgo: 3500, sectorId: sector, productId: product, nps: 90, relationship: Endorse.Accounts.AccountRelationship.FormerCustomer);
+        var formerCeo = await app.AddPersonAsync(former, "Fern", "Former", SeniorityTier.CLevel);
+        return new Seed(sector, product, veteran, ceo, manager, newLogo, vp, prospect, escalated, advocateContact, colleague, formerCeo);
     }
 
     [Theory, MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
@@ -55,6 +59,7 @@ public class DiscoveryApiTests
         Assert.Contains(seed.NewLogoVp, ranked);
         Assert.Contains(seed.Colleague, ranked);
         Assert.DoesNotContain(seed.AdvocateContact, ranked);
+        Assert.DoesNotContain(seed.FormerCeo, ranked);
         Assert.True(ranked.IndexOf(seed.VeteranManager) > ranked.IndexOf(seed.VeteranCeo));
         Assert.True(ranked.IndexOf(seed.NewLogoVp) > ranked.IndexOf(seed.VeteranCeo));
         Assert.Equal(4, (int)body["candidateCount"]!);
@@ -136,6 +141,7 @@ public class DiscoveryApiTests
             contact.SeniorityTier = SeniorityTier.VicePresident;
             var account = await db.Accounts.SingleAsync(a => a.Id == seed.Prospect);
             account.CustomerSince = SourcingTestData.Today.AddDays(-800);
+            account.Relationship = Endorse.Accounts.AccountRelationship.Customer; // an import decides the relationship with the date
             return await db.SaveChangesAsync();
         });
         await app.AddOpportunityAsync(seed.Veteran, "Veteran expansion", 2_000_000m, SourcingTestData.Today.AddDays(30));

@@ -40,6 +40,7 @@ public class ExecutiveProgramsApiTests
         Assert.Equal("Cora Cio is already a member of this program.", (string)(await again.ReadJsonAsync())["detail"]!);
         var notCustomer = await marketing.PostJsonAsync($"/api/v1/executive-programs/{programId}/members", new { contactId = prospectCfo, companyExecutiveId = execUser.Id });
         Assert.Equal(HttpStatusCode.Conflict, notCustomer.StatusCode);
+        Assert.Equal("Prospect Bank is a prospect, not a customer: only customers' executives can join an executive program.", (string)(await notCustomer.ReadJsonAsync())["detail"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await marketing.PostJsonAsync($"/api/v1/executive-programs/{programId}/members", new { contactId = cio })).StatusCode);
 
         var ev = await marketing.PostJsonAsync($"/api/v1/executive-programs/{programId}/events", new { title = "Spring dinner", heldOn = Today.AddDays(-3), location = "London", attendeeMemberIds = new[] { memberId } });

@@ -82,6 +82,9 @@ public sealed class EndorseApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:Endorse", connectionString);
         builder.UseSetting("Demo:Enabled", "false");
+
+        // Tests seed the database after the start and rank at once: the index loads on the first ranking, not at start.
+        builder.UseSetting("Discovery:LoadAtStart", "false");
         builder.UseSetting("Mail:OutboxFolder", Path.Combine(DataFolder, "outbox"));
         builder.UseSetting("Storage:Folder", Path.Combine(DataFolder, "files"));
         foreach (var (key, value) in Settings)

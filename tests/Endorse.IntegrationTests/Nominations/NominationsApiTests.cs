@@ -130,6 +130,8 @@ public sealed class NominationsApiTests
         });
         var noPublicity = await app.AddContactAsync(await app.AddCustomerAsync("Hooli", configure: a => a.DisclosurePermission = DisclosurePermission.NoPublicity), "Gavin", "Belson");
         var prospect = await app.AddContactAsync(await app.AddAccountAsync("Pied Piper"), "Richard", "Hendricks");
+        var former = await app.AddContactAsync(
+            await app.AddCustomerAsync("Raviga", configure: a => (a.Relationship, a.RelationshipSource) = (AccountRelationship.FormerCustomer, RelationshipSource.Person)), "Laurie", "Bream");
         var reorganising = await app.AddCustomerAsync("Vandelay");
         var gated = await app.AddContactAsync(reorganising, "Art", "Vandelay");
         await app.WithDbAsync(async db =>
@@ -152,7 +154,8 @@ public sealed class NominationsApiTests
         Assert.Equal("Peter Gibbons is already an advocate (active); there is nothing to nominate.", await RefusedAsync(advocateContact, HttpStatusCode.BadRequest));
         Assert.Contains("is marked do-not-contact", await RefusedAsync(dncContact, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("Hooli has a no-publicity policy", await RefusedAsync(noPublicity, HttpStatusCode.BadRequest), StringComparison.Ordinal);
-        Assert.Equal("Pied Piper is not a customer: only customers' contacts can be nominated.", await RefusedAsync(prospect, HttpStatusCode.BadRequest));
+        Assert.Equal("Pied Piper is a prospect, not a customer: only customers' contacts can be nominated.", await RefusedAsync(prospect, HttpStatusCode.BadRequest));
+        Assert.Equal("Raviga is a former customer: only customers' contacts can be nominated.", await RefusedAsync(former, HttpStatusCode.BadRequest));
         Assert.StartsWith("Vandelay may not be approached now: The account is reorganising (New CIO arriving)", await RefusedAsync(gated, HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal($"Samir Nagheenanajar is already nominated (nomination #{open}, waiting for the reference team's review); add to that one instead.", await RefusedAsync(openContact, HttpStatusCode.Conflict));
 

@@ -29,6 +29,9 @@ public class OnboardingApiTests
         await app.AddCustomerAsync("Old Customer", sinceDaysAgo: 900);
         await app.AddCustomerAsync("Prospect", sinceDaysAgo: null);
 
+        // A recent customer-since date, but the CRM says the account has left: no plan.
+        var former = await app.AddCustomerAsync("Churned Newco", sinceDaysAgo: 7, relationship: Endorse.Accounts.AccountRelationship.FormerCustomer);
+
         using (var scope = app.Services.CreateScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<OnboardingService>();
@@ -36,6 +39,9 @@ public class OnboardingApiTests
             Assert.Equal(0, await service.EnsurePlansAsync());
         }
 
+        Assert.False(await app.WithDbAsync(db => db.OnboardingPlans.AnyAsync(p => p.AccountId == former)));
+        var refused = await manager.PostJsonAsync("/api/v1/onboarding/plans", new { accountId = former });
+        Assert.Equal("Churned Newco is a former customer: only customers get a check-in plan.", (string)(await refused.ReadJsonAsync())["detail"]!);
         var notice = Assert.Single(await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == managerUser.Id).ToListAsync()));
         Assert.Equal("2 new customers: check-in plans made", notice.Title);
 

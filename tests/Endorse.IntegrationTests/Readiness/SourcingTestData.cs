@@ -13,7 +13,10 @@ internal static class SourcingTestData
 {
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>A customer account (customer since <paramref name="sinceDaysAgo"/> days, NPS 50, named and public) unless told otherwise.</summary>
+    /// <summary>
+    /// A customer account (customer since <paramref name="sinceDaysAgo"/> days, NPS 50, named and public) unless told
+    /// otherwise; its relationship derived from the customer-since date unless <paramref name="relationship"/> is given.
+    /// </summary>
     public static Task<int> AddCustomerAsync(
         this EndorseApp app,
         string name,
@@ -25,13 +28,18 @@ internal static class SourcingTestData
         int? nps = 50,
         DateOnly? renewal = null,
         string? ownerId = null,
-        DisclosurePermission permission = DisclosurePermission.NamedPublic) =>
+        DisclosurePermission permission = DisclosurePermission.NamedPublic,
+        AccountRelationship? relationship = null) =>
         app.WithDbAsync(async db =>
         {
             var account = new Account
             {
                 Name = name,
                 CustomerSince = sinceDaysAgo is { } days ? Today.AddDays(-days) : null,
+
+                // As a save through the app decides it: derived from the customer-since date, or a person's word.
+                Relationship = relationship ?? AccountRelationshipRule.Derive(false, sinceDaysAgo is null ? null : Today),
+                RelationshipSource = relationship is null ? RelationshipSource.Derived : RelationshipSource.Person,
                 SectorId = sectorId,
                 RegionId = regionId,
                 SizeBand = SizeBand.Large,

@@ -91,7 +91,7 @@ public class WishListApiTests
 
         var notCustomer = await rep.PostJsonAsync("/api/v1/wish-list", new { accountId = prospect, dealOrSegment = "Banks" });
         Assert.Equal(HttpStatusCode.Conflict, notCustomer.StatusCode);
-        Assert.Contains("is not a customer", (string)(await notCustomer.ReadJsonAsync())["detail"]!, StringComparison.Ordinal);
+        Assert.Equal("Prospect Ltd is a prospect, not a customer: only customers can be wished for as references.", (string)(await notCustomer.ReadJsonAsync())["detail"]!);
 
         Assert.Equal(HttpStatusCode.Created, (await rep.PostJsonAsync("/api/v1/wish-list", new { accountId = wished, dealOrSegment = "Retail" })).StatusCode);
         var twice = await (await app.ClientForAsync(Roles.SalesManager)).PostJsonAsync("/api/v1/wish-list", new { accountId = wished, dealOrSegment = "Retail again" });

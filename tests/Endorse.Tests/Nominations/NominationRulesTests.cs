@@ -12,7 +12,7 @@ public class NominationRulesTests
 
     private static NominationTarget Ada() => new(1, "Ada Lovelace", 10, "Analytical Engines")
     {
-        CustomerSince = new DateOnly(2020, 1, 1),
+        Relationship = AccountRelationship.Customer,
         DisclosurePermission = DisclosurePermission.NamedPublic,
     };
 
@@ -47,8 +47,11 @@ public class NominationRulesTests
             "Analytical Engines has a no-publicity policy: it does not endorse suppliers, so its people cannot be nominated.",
             Assert.Single(NominationRules.Refusals(Ada() with { DisclosurePermission = DisclosurePermission.NoPublicity })).Message);
         Assert.Equal(
-            "Analytical Engines is not a customer: only customers' contacts can be nominated.",
-            Assert.Single(NominationRules.Refusals(Ada() with { CustomerSince = null })).Message);
+            "Analytical Engines is a prospect, not a customer: only customers' contacts can be nominated.",
+            Assert.Single(NominationRules.Refusals(Ada() with { Relationship = AccountRelationship.Prospect })).Message);
+        Assert.Equal(
+            "Analytical Engines is a former customer: only customers' contacts can be nominated.",
+            Assert.Single(NominationRules.Refusals(Ada() with { Relationship = AccountRelationship.FormerCustomer })).Message);
 
         var open = Assert.Single(NominationRules.Refusals(Ada() with { OpenNominationId = 7, OpenNominationStatus = NominationStatus.AwaitingOwnerApproval }));
         Assert.True(open.IsConflict);
@@ -58,7 +61,7 @@ public class NominationRulesTests
     [Fact]
     public void Several_reasons_are_all_given()
     {
-        var refusals = NominationRules.Refusals(Ada() with { CustomerSince = null, DisclosurePermission = DisclosurePermission.NoPublicity, AdvocateStatus = AdvocateStatus.Retired });
+        var refusals = NominationRules.Refusals(Ada() with { Relationship = AccountRelationship.FormerCustomer, DisclosurePermission = DisclosurePermission.NoPublicity, AdvocateStatus = AdvocateStatus.Retired });
 
         Assert.Equal(3, refusals.Count);
         Assert.All(refusals, r => Assert.Equal("contactId", r.Field));

@@ -9,7 +9,9 @@ namespace Endorse.Web.Features.Discovery;
 public static class DiscoveryApi
 {
     public static IServiceCollection AddDiscovery(this IServiceCollection services) =>
-        services.AddSingleton<DiscoveryIndex>().AddScoped<DiscoveryService>().AddScoped<NaiveDiscovery>();
+        services.AddSingleton<DiscoveryIndex>().AddScoped<DiscoveryService>().AddScoped<NaiveDiscovery>()
+            .AddSingleton(sp => DiscoveryIndexSettings.From(sp.GetRequiredService<IConfiguration>()))
+            .AddHostedService<DiscoveryIndexWorker>();
 
     public static void MapDiscoveryApi(this RouteGroupBuilder api)
     {
