@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Endorse.Listing;
 using Endorse.Requests;
 using Endorse.Users;
+using Endorse.Web.Api;
 using Endorse.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Endorse.Web.Features.Requests;
 
@@ -46,59 +48,75 @@ public static class RequestsApi
         return onSuccess(result.Value!);
     }
 
+    /// <summary>
+    /// <see cref="From{T}"/> for handlers that declare their answers in their signature (typed results): the success
+    /// answer, a validation problem (400), or another problem detail (403, 404, 409; documented with ProducesProblem).
+    /// </summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> Typed<T, TOk>(RequestOutcome<T> result, Func<T, TOk> onSuccess)
+        where TOk : IResult
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.Succeeded ? onSuccess(result.Value!) : ApiResults.Typed<TOk>(From(result, _ => TypedResults.Ok()));
+    }
+
+    // Typed results: each handler's success and 400 answers are in its signature, and so in the document; 403, 404 and
+    // 409 problem details stay declared with ProducesProblem (a ProblemHttpResult carries no status in its type).
     public static void MapRequestsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/requests").WithTags("Requests");
-        group.MapPost("/", async (RequestInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.SubmitAsync(input, ActorOf(user), ct), r => TypedResults.Created($"/api/v1/requests/{r.Id}", r)))
+        group.MapPost("/", async Task<Results<Created<RequestDetails>, ValidationProblem, ProblemHttpResult>> (RequestInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await service.SubmitAsync(input, ActorOf(user), ct), r => TypedResults.Created($"/api/v1/requests/{r.Id}", r)))
             .WithName("SubmitRequest").WithSummary("Submit a reference request")
             .WithDescription("The caller is the requester. Give `opportunityId` or `prospectName`, the `activityType`, optional criteria " +
                 "(`productIds`, `sectorId`, `regionId`, `sizeBand`, `minimumSeniority`, `language`), " +
-                "`advocatesNeeded` (1–10, default 1) and `neededBy` (yyyy-MM-dd, today or later). The fulfilment mode comes from the program settings (default Managed).")
-            .Produces<RequestDetails>(StatusCodes.Status201Created).ProducesValidationProblem();
-        group.MapGet("/", async (RequestService service, ClaimsPrincipal user, [AsParameters] RequestQuery query, CancellationToken ct) =>
+                "`advocatesNeeded` (1–10, default 1) and `neededBy` (yyyy-MM-dd, today or later). The fulfilment mode comes from the program settings (default Managed).");
+        group.MapGet("/", async Task<Results<Ok<Page<RequestRow>>, ProblemHttpResult>> (RequestService service, ClaimsPrincipal user, [AsParameters] RequestQuery query, CancellationToken ct) =>
             {
                 var actor = ActorOf(user);
                 if (query.Board == true)
                 {
-                    return actor.IsReferenceManager
-                        ? Results.Ok(await service.BoardAsync(new BoardFilter(query.Status, query.Overdue), query.ToPageRequest(), ct))
-                        : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "The board is for reference managers.");
+                    if (!actor.IsReferenceManager)
+                    {
+                        return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "The board is for reference managers.");
+                    }
+
+                    return TypedResults.Ok(await service.BoardAsync(new BoardFilter(query.Status, query.Overdue), query.ToPageRequest(), ct));
                 }
 
-                return Results.Ok(await service.ListMineAsync(actor, query.ToPageRequest(), ct));
+                return TypedResults.Ok(await service.ListMineAsync(actor, query.ToPageRequest(), ct));
             })
             .WithName("ListRequests").WithSummary("List my requests, or the board")
             .WithDescription("Without `board`: the caller's requests, newest first. With `board=true` (reference managers): open requests, " +
                 "the earliest needed-by (overdue) first, each flagged `overdue` or `dueSoon` (within 72 hours); filters `status` and `overdue=true`.")
-            .Produces<Page<RequestRow>>().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/{id:int}", async (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:int}", async Task<Results<Ok<RequestDetails>, ProblemHttpResult>> (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
                 await service.GetAsync(id, ActorOf(user), ct) is { } request
-                    ? Results.Ok(request)
+                    ? TypedResults.Ok(request)
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .WithName("GetRequest").WithSummary("Get a request")
             .WithDescription("A request with its participants (and the actions the caller may take on each) and its dated history. " +
                 "Readable by the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts; " +
                 "anyone else gets 404, as for a request that does not exist.")
-            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}/matches", async (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.MatchesAsync(id, ActorOf(user), top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/matches", async Task<Results<Ok<Endorse.Matching.MatchResponse>, ValidationProblem, ProblemHttpResult>> (int id, int? top, int? excludedOffset, int? excludedLimit, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await service.MatchesAsync(id, ActorOf(user), top ?? 25, excludedOffset ?? 0, excludedLimit ?? Endorse.Matching.MatchService.DefaultExcluded, ct), TypedResults.Ok))
             .WithName("MatchRequest").WithSummary("Rank advocates for a request")
             .WithDescription("Every eligible advocate ranked for the request's activity type and criteria, best first (`top`, 1–200, default 25), " +
                 "each score explained factor by factor; the excluded advocates counted by reason (`excludedByReason`), and a page of them " +
                 "(`excludedLimit`, 1–200, default 50, from `excludedOffset`, default 0) with their reasons (resting, cap reached, open escalation, permission, blackout, do-not-contact…). " +
                 "The requester's pool rules apply (whoever looks): advocates hidden from the requester are only counted by reason in `hidden`. " +
                 "For those who may read the request (requester, reference managers, sales managers, executives); anyone else gets 404.")
-            .Produces<Endorse.Matching.MatchResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:int}/participants", async (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/participants", async Task<Results<Ok<RequestDetails>, ValidationProblem, ProblemHttpResult>> (int id, ProposeInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await service.ProposeAsync(id, input, ActorOf(user), ct), TypedResults.Ok))
             .WithName("ProposeAdvocates").WithSummary("Propose advocates")
             .WithDescription("Adds advocates (`advocateIds`, at most as many as the request still needs) to the request: the reference manager in managed mode, " +
                 "the requester in self-serve. Each must do the activity and be free under the fatigue policy today or by the needed-by date. " +
                 "Each waits for the account owner's approval unless the picker owns the account; otherwise the advocate is asked at once by e-mail. " +
                 "Proposals made at the same moment are taken one after the other: 409 when the request already has the advocates it needs, " +
                 "or more are picked than it still needs, or an advocate is already on it (each saying so).")
-            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         Step(group, "approve", "ApproveParticipant", "Approve an approach", "The account owner (or a reference manager) approves; the advocate is asked by e-mail.",
             (service, id, pid, actor, ct) => service.ApproveAsync(id, pid, actor, ct));
@@ -125,11 +143,11 @@ public static class RequestsApi
             (service, id, pid, actor, ct) => service.NoShowAsync(id, pid, actor, ct));
         Step(group, "cancel", "CancelParticipant", "Cancel an approach", "The booked activity, if any, stops counting against the caps.",
             (service, id, pid, actor, ct) => service.CancelParticipantAsync(id, pid, actor, ct));
-        group.MapPost("/{id:int}/cancel", async (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await service.CancelAsync(id, ActorOf(user), ct), TypedResults.Ok))
+        group.MapPost("/{id:int}/cancel", async Task<Results<Ok<RequestDetails>, ValidationProblem, ProblemHttpResult>> (int id, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await service.CancelAsync(id, ActorOf(user), ct), TypedResults.Ok))
             .WithName("CancelRequest").WithSummary("Cancel a request")
             .WithDescription("The requester or a reference manager cancels the whole request; every open approach is cancelled.")
-            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -141,10 +159,10 @@ public static class RequestsApi
         string summary,
         string description,
         Func<RequestService, int, int, TInput, RequestActor, CancellationToken, Task<RequestOutcome<RequestDetails>>> step) =>
-        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async (int id, int pid, TInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await step(service, id, pid, input, ActorOf(user), ct), TypedResults.Ok))
+        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async Task<Results<Ok<RequestDetails>, ValidationProblem, ProblemHttpResult>> (int id, int pid, TInput input, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await step(service, id, pid, input, ActorOf(user), ct), TypedResults.Ok))
             .WithName(name).WithSummary(summary).WithDescription(description)
-            .Produces<RequestDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static void Step(
@@ -154,10 +172,10 @@ public static class RequestsApi
         string summary,
         string description,
         Func<RequestService, int, int, RequestActor, CancellationToken, Task<RequestOutcome<RequestDetails>>> step) =>
-        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async (int id, int pid, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
-                From(await step(service, id, pid, ActorOf(user), ct), TypedResults.Ok))
+        group.MapPost($"/{{id:int}}/participants/{{pid:int}}/{action}", async Task<Results<Ok<RequestDetails>, ValidationProblem, ProblemHttpResult>> (int id, int pid, RequestService service, ClaimsPrincipal user, CancellationToken ct) =>
+                Typed(await step(service, id, pid, ActorOf(user), ct), TypedResults.Ok))
             .WithName(name).WithSummary(summary).WithDescription(description)
-            .Produces<RequestDetails>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 
