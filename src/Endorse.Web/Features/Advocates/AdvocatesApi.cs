@@ -8,6 +8,7 @@ using Endorse.Settings;
 using Endorse.Web.Api;
 using Endorse.Web.Auth;
 using Endorse.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Web.Features.Advocates;
@@ -33,7 +34,6 @@ public static class AdvocatesApi
             .WithName("ListAdvocates")
             .WithSummary("List advocates")
             .WithDescription("One page of advocates sorted by the contact's last name (`desc=true` reverses). `search` matches the start of the last or first name. Filters: `status` (Candidate, Active, Resting, Retired, DoNotContact), `activityType`, `productId`, `accountId`. `total` stops counting at 10,000 (`totalIsCapped`).")
-            .Produces<Page<AdvocateListRow>>()
             .ProducesValidationProblem();
 
         group.MapGet("/export.csv", Export)
@@ -47,7 +47,6 @@ public static class AdvocatesApi
             .WithSummary("Get an advocate")
             .WithDescription("The advocate page: profile, preferences, contact and account facts, status history (newest first), usage timeline (newest first), participations in requests, the fatigue gauge (used of allowed in the window, next free date) and the account's readiness gates with their sentences. " +
                 "Participations list only the requests the caller may read (the requester, reference managers, sales managers, executives and the owners of the proposed advocates' accounts); `otherRequests` counts the rest, and their activities stay in the timeline without `requestId` or `quality` (`requestHidden: true`).")
-            .Produces<AdvocateDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", EnrolAsync)
@@ -56,8 +55,6 @@ public static class AdvocatesApi
             .WithSummary("Enrol a contact as an advocate")
             .WithDescription("Enrols the contact `contactId` with a profile (activity types, product ids, languages, topics) and preferences (maxActivitiesPerQuarter, blackouts, preferredChannel). The advocate starts as a Candidate. A contact already enrolled is refused with 400 naming `contactId`. Reference managers and administrators only (403 for anyone else): everyone else nominates (POST /api/v1/nominations).")
             .Accepts<AdvocateInput>("application/json")
-            .Produces<AdvocateDetails>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPost("/bulk", BulkEnrolAsync)
@@ -66,8 +63,6 @@ public static class AdvocatesApi
             .WithSummary("Enrol several contacts")
             .WithDescription("Enrols each of `contactIds` (at most 500) with the same `profile`, starting as `initialStatus` (Candidate, the default, or Active), in one transaction. The answer lists every contact once: `enrolled` (with the new advocate id), `alreadyEnrolled` (left unchanged, with their advocate id), or `skipped` with a reason (unknown). Reference managers and administrators only.")
             .Accepts<BulkEnrolInput>("application/json")
-            .Produces<BulkEnrolResult>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/{id:int}", UpdateAsync)
@@ -77,8 +72,6 @@ public static class AdvocatesApi
             .WithDescription("Replaces activity types, products, languages, topics, the per-quarter limit, blackouts, the preferred channel and notes. `contactId` is ignored. " +
                 "A replacement made at the same moment as another change is applied again on what is there now (the last one saved wins, whole); 409 when that keeps failing.")
             .Accepts<AdvocateInput>("application/json")
-            .Produces<AdvocateDetails>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -91,8 +84,6 @@ public static class AdvocatesApi
                 "Only reference managers and administrators change a status (403 for anyone else). " +
                 "409 when the advocate already has that status (\"The advocate is already resting.\") or someone changed the advocate at the same moment.")
             .Accepts<StatusChangeInput>("application/json")
-            .Produces<AdvocateDetails>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -108,8 +99,7 @@ public static class AdvocatesApi
         group.MapGet("/", async (ProgramSettingsService settings, CancellationToken cancellationToken) => TypedResults.Ok(await settings.GetAsync(cancellationToken)))
             .WithName("GetProgramSettings")
             .WithSummary("Get the program settings")
-            .WithDescription("The fatigue policy (caps per advocate and per account, cool-down, rest rules), the match weights and the fulfilment mode of each activity type. Defaults when never saved.")
-            .Produces<ProgramSettingsView>();
+            .WithDescription("The fatigue policy (caps per advocate and per account, cool-down, rest rules), the match weights and the fulfilment mode of each activity type. Defaults when never saved.");
 
         group.MapPut("/fatigue-policy", UpdatePolicyAsync)
             .RequireAuthorization(Policies.ManageProgram)
@@ -117,8 +107,6 @@ public static class AdvocatesApi
             .WithSummary("Change the fatigue policy")
             .WithDescription("Replaces the fatigue policy. Caps need a limit of 0–10,000 and a window of 1–3,650 days. Reference managers and administrators only; audited.")
             .Accepts<FatiguePolicy>("application/json")
-            .Produces<ProgramSettingsView>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/match-weights", UpdateWeightsAsync)
@@ -127,8 +115,6 @@ public static class AdvocatesApi
             .WithSummary("Change the match weights")
             .WithDescription("Replaces the weights of the match score's factors: each zero or more, at least one above zero. Reference managers and administrators only; audited.")
             .Accepts<MatchWeights>("application/json")
-            .Produces<ProgramSettingsView>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/fulfilment-modes", UpdateModesAsync)
@@ -137,88 +123,94 @@ public static class AdvocatesApi
             .WithSummary("Change the fulfilment modes")
             .WithDescription("A JSON object from activity type to Managed or SelfServe; types left out keep Managed. Reference managers and administrators only; audited.")
             .Accepts<Dictionary<ActivityType, FulfilmentMode>>("application/json")
-            .Produces<ProgramSettingsView>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return api;
     }
 
-    private static async Task<IResult> ListAsync(AdvocateService advocates, [AsParameters] AdvocateQuery query, CancellationToken cancellationToken) =>
+    // Typed results: each handler's success and 400 answers are in its signature, and so in the document; 403, 404 and
+    // 409 problem details stay declared with ProducesProblem (a ProblemHttpResult carries no status in its type).
+    private static async Task<Ok<Page<AdvocateListRow>>> ListAsync(AdvocateService advocates, [AsParameters] AdvocateQuery query, CancellationToken cancellationToken) =>
         TypedResults.Ok(await advocates.ListAsync(query.Filter(), query.PageRequest(), cancellationToken));
 
     private static IResult Export(AdvocateService advocates, [AsParameters] AdvocateQuery query) =>
         ApiResults.Csv(advocates.Query(query.Filter(), query.Desc ?? false).AsAsyncEnumerable().Select(AdvocateCsvRow.From), "advocates.csv");
 
-    private static async Task<IResult> GetAsync(int id, AdvocateService advocates, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<AdvocateDetails>, ProblemHttpResult>> GetAsync(int id, AdvocateService advocates, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await advocates.GetAsync(id, CustomerRequests.Actor(user), cancellationToken) is { } advocate
             ? TypedResults.Ok(advocate)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no advocate {id}.");
 
-    private static async Task<IResult> EnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    private static async Task<Results<Created<AdvocateDetails>, ValidationProblem, ProblemHttpResult>> EnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<AdvocateInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Created<AdvocateDetails>>(problem);
         }
 
         var result = await advocates.EnrolAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, created => TypedResults.Created($"/api/v1/advocates/{created.Id}", created));
+        return ApiResults.Typed(result, created => TypedResults.Created($"/api/v1/advocates/{created.Id}", created));
     }
 
-    private static async Task<IResult> BulkEnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    private static async Task<Results<Ok<BulkEnrolResult>, ValidationProblem, ProblemHttpResult>> BulkEnrolAsync(HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<BulkEnrolInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Ok<BulkEnrolResult>>(problem);
         }
 
         var result = await advocates.BulkEnrolAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, TypedResults.Ok);
+        return ApiResults.Typed(result, TypedResults.Ok);
     }
 
-    private static async Task<IResult> UpdateAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    private static async Task<Results<Ok<AdvocateDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<AdvocateInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Ok<AdvocateDetails>>(problem);
         }
 
         var result = await advocates.UpdateAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, TypedResults.Ok);
+        return ApiResults.Typed(result, TypedResults.Ok);
     }
 
-    private static async Task<IResult> ChangeStatusAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
+    private static async Task<Results<Ok<AdvocateDetails>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(int id, HttpRequest request, AdvocateService advocates, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<StatusChangeInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Ok<AdvocateDetails>>(problem);
         }
 
         var result = await advocates.ChangeStatusAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, TypedResults.Ok);
+        return ApiResults.Typed(result, TypedResults.Ok);
     }
 
-    private static async Task<IResult> UpdatePolicyAsync(HttpRequest request, ProgramSettingsService settings)
+    private static async Task<Results<Ok<ProgramSettingsView>, ValidationProblem, ProblemHttpResult>> UpdatePolicyAsync(HttpRequest request, ProgramSettingsService settings)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<FatiguePolicy>(request);
-        return problem ?? ApiResults.From(await settings.UpdateFatiguePolicyAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+        return problem is not null
+            ? ApiResults.Typed<Ok<ProgramSettingsView>>(problem)
+            : ApiResults.Typed(await settings.UpdateFatiguePolicyAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
     }
 
-    private static async Task<IResult> UpdateWeightsAsync(HttpRequest request, ProgramSettingsService settings)
+    private static async Task<Results<Ok<ProgramSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateWeightsAsync(HttpRequest request, ProgramSettingsService settings)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<MatchWeights>(request);
-        return problem ?? ApiResults.From(await settings.UpdateMatchWeightsAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+        return problem is not null
+            ? ApiResults.Typed<Ok<ProgramSettingsView>>(problem)
+            : ApiResults.Typed(await settings.UpdateMatchWeightsAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
     }
 
-    private static async Task<IResult> UpdateModesAsync(HttpRequest request, ProgramSettingsService settings)
+    private static async Task<Results<Ok<ProgramSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateModesAsync(HttpRequest request, ProgramSettingsService settings)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<Dictionary<ActivityType, FulfilmentMode>>(request);
-        return problem ?? ApiResults.From(await settings.UpdateFulfilmentModesAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
+        return problem is not null
+            ? ApiResults.Typed<Ok<ProgramSettingsView>>(problem)
+            : ApiResults.Typed(await settings.UpdateFulfilmentModesAsync(input!, request.HttpContext.RequestAborted), TypedResults.Ok);
     }
 }
 
