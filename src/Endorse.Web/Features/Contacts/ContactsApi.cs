@@ -4,6 +4,7 @@ using Endorse.Listing;
 using Endorse.Web.Api;
 using Endorse.Web.Auth;
 using Endorse.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Endorse.Web.Features.Contacts;
@@ -20,7 +21,6 @@ public static class ContactsApi
             .WithName("ListContacts")
             .WithSummary("List contacts")
             .WithDescription("One page of contacts sorted by last name (`desc=true` reverses). `search` matches the start of an e-mail address when it contains `@`, otherwise the start of the last or first name (accents and case ignored). Filters: `accountId`, `seniorityTier` (Practitioner, Manager, Director, VicePresident, CLevel, Unknown), the account's `sectorId`, `regionId` and `productId` (a product it owns), and `notAdvocates=true` (contacts not yet enrolled). `total` stops counting at 10,000 (`totalIsCapped`).")
-            .Produces<Page<ContactListRow>>()
             .ProducesValidationProblem();
 
         group.MapGet("/export.csv", Export)
@@ -33,7 +33,6 @@ public static class ContactsApi
             .WithName("GetContact")
             .WithSummary("Get a contact")
             .WithDescription("All fields of a contact with its account's name. `seniorityInferred` says the tier was read from the title; when false a person set it (`seniorityTierSetBy`, `seniorityTierSetAt`) and imports keep it. `titleReadsAs` is the tier the title alone reads as.")
-            .Produces<ContactDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", CreateAsync)
@@ -42,8 +41,6 @@ public static class ContactsApi
             .WithSummary("Create a contact")
             .WithDescription("Creates a contact at an account. Leave `seniorityTier` out (or null) to have it inferred from the title. Needs the right to change the account (a sales rep: an account they own).")
             .Accepts<ContactInput>("application/json")
-            .Produces<ContactDetails>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/{id:int}", UpdateAsync)
@@ -52,8 +49,6 @@ public static class ContactsApi
             .WithSummary("Update a contact")
             .WithDescription("Replaces the contact's fields. Send the `updatedAt` you read: if someone saved the contact since, the answer is 409 and nothing changes. Setting `seniorityTier` marks it as chosen by a person; null infers it from the title.")
             .Accepts<ContactInput>("application/json")
-            .Produces<ContactDetails>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -64,8 +59,6 @@ public static class ContactsApi
             .WithSummary("Correct a contact's seniority tier")
             .WithDescription("Sets the tier (Practitioner, Manager, Director, VicePresident, CLevel, Unknown) as a person's correction: later imports keep it whatever title they bring (an import whose title reads otherwise warns in its report). `seniorityTier: null` reads the tier from the title again. Send the contact's `updatedAt` as read: 409 if it changed since. Audited. Needs the right to change the contact's account.")
             .Accepts<SeniorityInput>("application/json")
-            .Produces<ContactDetails>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -82,51 +75,53 @@ public static class ContactsApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(ContactService contacts, [AsParameters] ContactQuery query, CancellationToken cancellationToken) =>
+    // Typed results: each handler's success and 400 answers are in its signature, and so in the document; 403, 404 and
+    // 409 problem details stay declared with ProducesProblem (a ProblemHttpResult carries no status in its type).
+    private static async Task<Ok<Page<ContactListRow>>> ListAsync(ContactService contacts, [AsParameters] ContactQuery query, CancellationToken cancellationToken) =>
         TypedResults.Ok(await contacts.ListAsync(query.Filter(), query.PageRequest(), cancellationToken));
 
     private static IResult Export(ContactService contacts, [AsParameters] ContactQuery query) =>
         ApiResults.Csv(contacts.ExportAsync(query.Filter(), query.Desc ?? false), "contacts.csv");
 
-    private static async Task<IResult> GetAsync(int id, ContactService contacts, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> GetAsync(int id, ContactService contacts, CancellationToken cancellationToken) =>
         await contacts.GetAsync(id, cancellationToken) is { } contact
             ? TypedResults.Ok(contact)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no contact {id}.");
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ContactService contacts, ClaimsPrincipal user)
+    private static async Task<Results<Created<ContactDetails>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request, ContactService contacts, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<ContactInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Created<ContactDetails>>(problem);
         }
 
         var result = await contacts.CreateAsync(input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, created => TypedResults.Created($"/api/v1/contacts/{created.Id}", created));
+        return ApiResults.Typed(result, created => TypedResults.Created($"/api/v1/contacts/{created.Id}", created));
     }
 
-    private static async Task<IResult> UpdateAsync(int id, HttpRequest request, ContactService contacts, ClaimsPrincipal user)
+    private static async Task<Results<Ok<ContactDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ContactService contacts, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<ContactInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Ok<ContactDetails>>(problem);
         }
 
         var result = await contacts.UpdateAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, TypedResults.Ok);
+        return ApiResults.Typed(result, TypedResults.Ok);
     }
 
-    private static async Task<IResult> SetSeniorityAsync(int id, HttpRequest request, ContactService contacts, ClaimsPrincipal user)
+    private static async Task<Results<Ok<ContactDetails>, ValidationProblem, ProblemHttpResult>> SetSeniorityAsync(int id, HttpRequest request, ContactService contacts, ClaimsPrincipal user)
     {
         var (input, problem) = await CustomerRequests.ReadBodyAsync<SeniorityInput>(request);
         if (problem is not null)
         {
-            return problem;
+            return ApiResults.Typed<Ok<ContactDetails>>(problem);
         }
 
         var result = await contacts.SetSeniorityAsync(id, input!, CustomerRequests.Actor(user), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, TypedResults.Ok);
+        return ApiResults.Typed(result, TypedResults.Ok);
     }
 
     private static async Task<IResult> DeleteAsync(int id, ContactService contacts, ClaimsPrincipal user, CancellationToken cancellationToken)
