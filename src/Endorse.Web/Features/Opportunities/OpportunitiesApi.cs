@@ -4,6 +4,7 @@ using Endorse.Opportunities;
 using Endorse.Users;
 using Endorse.Web.Api;
 using Endorse.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Endorse.Web.Features.Opportunities;
 
@@ -16,6 +17,8 @@ public static class OpportunitiesApi
     public static OpportunityEditor EditorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier), [.. Roles.All.Where(user.IsInRole)]);
 
+    // Typed results: each handler's success and 400 answers are in its signature, and so in the document; 403, 404 and
+    // 409 problem details stay declared with ProducesProblem (a ProblemHttpResult carries no status in its type).
     public static void MapOpportunitiesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/opportunities").WithTags("Opportunities");
@@ -25,32 +28,32 @@ public static class OpportunitiesApi
             .WithDescription("Opportunities newest close date first. `sort` is `closeDate` (default, descending unless `desc=false`) or `name`. " +
                 "`search` matches the start of the name, ignoring case and accents. Filters: `accountId`, `ownerId`, `productId`, " +
                 "`status` (Open, Closed, Won, Lost), `closeFrom` and `closeTo` (yyyy-MM-dd, inclusive).")
-            .Produces<Page<OpportunityRow>>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/export.csv", (OpportunityService service, [AsParameters] OpportunityQuery query) =>
                 ApiResults.Csv(service.ExportAsync(query.ToPageRequest(), query.ToFilter()), "opportunities.csv"))
             .WithName("ExportOpportunities").WithSummary("Export opportunities as CSV")
             .WithDescription("Every opportunity matching the same search, filters and sort as the list, streamed as a CSV download.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        group.MapGet("/{id:int}", async (int id, OpportunityService service, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async Task<Results<Ok<OpportunityDetails>, ProblemHttpResult>> (int id, OpportunityService service, CancellationToken ct) =>
                 await service.GetAsync(id, ct) is { } opportunity
-                    ? Results.Ok(opportunity)
+                    ? TypedResults.Ok(opportunity)
                     : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .WithName("GetOpportunity").WithSummary("Get an opportunity")
             .WithDescription("An opportunity with its account, product and owner names.")
-            .Produces<OpportunityDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", async (OpportunityInput input, OpportunityService service, ClaimsPrincipal user, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(input, EditorOf(user), ct), o => TypedResults.Created($"/api/v1/opportunities/{o.Id}", o)))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", async Task<Results<Created<OpportunityDetails>, ValidationProblem, ProblemHttpResult>> (OpportunityInput input, OpportunityService service, ClaimsPrincipal user, CancellationToken ct) =>
+                ApiResults.Typed(await service.CreateAsync(input, EditorOf(user), ct), o => TypedResults.Created($"/api/v1/opportunities/{o.Id}", o)))
             .WithName("CreateOpportunity").WithSummary("Create an opportunity")
             .WithDescription("Name and close date are required; amount is zero or more with a three-letter ISO currency. " +
                 "A sales rep may create opportunities they own or on accounts they own; without `ownerId` the rep owns it.")
             .RequireAuthorization(Policies.ChangeCustomers)
-            .Produces<OpportunityDetails>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPut("/{id:int}", async (int id, OpportunityInput input, OpportunityService service, ClaimsPrincipal user, CancellationToken ct) =>
-                ApiResults.From(await service.UpdateAsync(id, input, EditorOf(user), ct), TypedResults.Ok))
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPut("/{id:int}", async Task<Results<Ok<OpportunityDetails>, ValidationProblem, ProblemHttpResult>> (int id, OpportunityInput input, OpportunityService service, ClaimsPrincipal user, CancellationToken ct) =>
+                ApiResults.Typed(await service.UpdateAsync(id, input, EditorOf(user), ct), TypedResults.Ok))
             .WithName("UpdateOpportunity").WithSummary("Update an opportunity")
             .WithDescription("Replaces the opportunity's fields. Send the `updatedAt` you read to be told (409) when someone else changed it meanwhile.")
             .RequireAuthorization(Policies.ChangeCustomers)
-            .Produces<OpportunityDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:int}", async (int id, OpportunityService service, ClaimsPrincipal user, CancellationToken ct) =>
                 ApiResults.From(await service.DeleteAsync(id, EditorOf(user), ct), _ => TypedResults.NoContent()))
