@@ -151,24 +151,23 @@ counter() { # counter NAME FILE -> the value of the NAME attribute of TRX's <Cou
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' | head -n 1
 }
 
-for suite in "${suites[@]}"; do
-  name=$(basename "$suite")
-  say "dotnet test $suite"
-  suite_started=$SECONDS
-  dotnet test "$suite" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results"
-  code=$?
-  trx="$results/$name.trx"
+run_suite() { # run_suite SUITE: its tests with a TRX file and the runner's console output
+  dotnet test "$1" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$(basename "$1").trx" --logger "console;verbosity=normal" --results-directory "$results"
+}
+
+record() { # record NAME EXIT-CODE SECONDS: adds the suite's counts from its TRX to the totals
+  local name=$1 code=$2 took=$3 trx="$results/$1.trx"
   if [ ! -f "$trx" ]; then
     problems+=("$name did not run (no test results; dotnet test exited $code)")
-    continue
+    return
   fi
   p=$(counter passed "$trx"); f=$(counter failed "$trx"); e=$(counter error "$trx"); t=$(counter timeout "$trx")
   a=$(counter aborted "$trx"); total=$(counter total "$trx"); executed=$(counter executed "$trx")
   s=$(( ${total:-0} - ${executed:-0} ))
   f=$(( ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0} ))
   passed=$(( passed + ${p:-0} )); failed=$(( failed + f )); skipped=$(( skipped + s ))
-  echo "$name: ${p:-0} passed, $f failed, $s skipped in $(( SECONDS - suite_started ))s"
+  echo "$name: ${p:-0} passed, $f failed, $s skipped in ${took}s"
   if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
     problems+=("$name: dotnet test exited $code")
   elif [ "$f" -gt 0 ]; then
@@ -176,7 +175,31 @@ for suite in "${suites[@]}"; do
   elif [ "${total:-0}" -eq 0 ]; then
     problems+=("$name: no tests ran")
   fi
-done
+}
+
+# The unit tests first; then the browser suite in the background while the integration suite runs (they share nothing
+# but the machine: each starts its own apps on free ports), which keeps the whole run within CI's 30 minutes. The browser
+# suite's console output is printed after the integration suite's.
+say "dotnet test tests/Endorse.Tests"
+suite_started=$SECONDS
+run_suite tests/Endorse.Tests
+record Endorse.Tests $? $(( SECONDS - suite_started ))
+
+say "dotnet test tests/Endorse.BrowserTests (in the background; its output follows the integration tests')"
+browser_started=$SECONDS
+run_suite tests/Endorse.BrowserTests > "$results/Endorse.BrowserTests.console.log" 2>&1 &
+browser_pid=$!
+
+say "dotnet test tests/Endorse.IntegrationTests"
+suite_started=$SECONDS
+run_suite tests/Endorse.IntegrationTests
+record Endorse.IntegrationTests $? $(( SECONDS - suite_started ))
+
+wait "$browser_pid"
+browser_code=$?
+say "dotnet test tests/Endorse.BrowserTests (its output)"
+cat "$results/Endorse.BrowserTests.console.log"
+record Endorse.BrowserTests "$browser_code" $(( SECONDS - browser_started ))
 
 # --- 5. A C# client generated from the OpenAPI document with Kiota compiles and works against the started app (about a minute)
 say "scripts/check-api-client.sh (Kiota client from /openapi/v1.json, run against Endorse)"
